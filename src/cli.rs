@@ -1,0 +1,161 @@
+//! The command line, declared once with clap. Types here stop at `commands/`, which turn them
+//! into the library's plain request structs.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Local full-text search for folders of news articles.
+#[derive(Debug, Parser)]
+#[command(name = "newsdex", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Index directory [default: $NEWSDEX_INDEX, else the platform data dir]
+    #[arg(long, global = true, env = "NEWSDEX_INDEX", value_name = "DIR")]
+    pub index: Option<PathBuf>,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index the articles under PATHs (add new, replace changed)
+    Index(IndexArgs),
+    /// Search the index: ranked hits with snippets
+    Search(SearchArgs),
+    /// Show one whole document by id or path
+    Show(ShowArgs),
+    /// Print every document as JSON Lines
+    Export(ExportArgs),
+    /// Documents, date span, top sources, index size
+    Stats(StatsArgs),
+    /// Print the entities of text files (or stdin); no index needed
+    Extract(ExtractArgs),
+}
+
+/// Output format of search, show and extract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+}
+
+/// Output format of export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object a line.
+    Jsonl,
+}
+
+/// Result order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best match first (newest first when there is no query)
+    Relevance,
+    /// Newest first, undated last
+    Date,
+    /// Oldest first, undated last
+    Oldest,
+}
+
+/// `newsdex index`
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Folders or files to index
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Exit 2 if any file was skipped
+    #[arg(long)]
+    pub strict: bool,
+    /// Indexing threads [default: number of cores]
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Writer memory budget in MiB
+    #[arg(long, value_name = "MIB", default_value_t = 512)]
+    pub memory_budget: usize,
+    /// Skip files larger than this many MiB
+    #[arg(long, value_name = "MIB", default_value_t = 64)]
+    pub max_file_size: u64,
+    /// Print the summary as JSON
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `newsdex search`
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query (tantivy syntax, read leniently); omit to list by date
+    #[arg(allow_hyphen_values = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+    /// Only articles from this date on (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only articles up to this date, inclusive (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Only articles naming this person (repeat: all must hold)
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+    /// Only articles naming this organization (repeat: all must hold)
+    #[arg(long, value_name = "NAME")]
+    pub org: Vec<String>,
+    /// Only articles naming this place (repeat: all must hold)
+    #[arg(long, value_name = "NAME")]
+    pub place: Vec<String>,
+    /// Only articles from this outlet; part of the host is enough (repeat: any may hold)
+    #[arg(long, value_name = "HOST")]
+    pub source: Vec<String>,
+    /// Result order
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Hits to show
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Hits to skip (for paging)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `newsdex show`
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Document id (from search) or the path of its file
+    #[arg(value_name = "ID|PATH")]
+    pub target: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `newsdex export`
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+}
+
+/// `newsdex stats`
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `newsdex extract`
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Text files; none reads stdin
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}

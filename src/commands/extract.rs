@@ -1,0 +1,80 @@
+//! `newsdex extract [FILE...]`: the entities of plain text, no index needed. JSON offsets are
+//! byte offsets into the input as read.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use newsdex::extract::{extract, Mention};
+
+use crate::cli::{ExtractArgs, Format};
+
+pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let mut inputs: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut failed = false;
+    if args.files.is_empty() {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf)?;
+        inputs.push(("-".into(), buf));
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let emit = |path: &str, bytes: &[u8], out: &mut dyn Write| -> anyhow::Result<()> {
+        let mentions = mentions_in_input(bytes);
+        match args.format {
+            Format::Json => {
+                let v = serde_json::json!({"path": path, "entities": mentions});
+                writeln!(out, "{v}")?;
+            }
+            Format::Text => {
+                writeln!(out, "{path}")?;
+                for m in &mentions {
+                    let kind = format!("{:?}", m.kind).to_lowercase();
+                    writeln!(out, "  {kind:<12} {:<30} {}..{}  {}", m.canonical, m.start, m.end, m.text)?;
+                }
+            }
+        }
+        Ok(())
+    };
+    for (path, bytes) in &inputs {
+        emit(path, bytes, &mut out)?;
+    }
+    for file in &args.files {
+        match std::fs::read(file) {
+            Ok(bytes) => emit(&file.display().to_string(), &bytes, &mut out)?,
+            Err(e) => {
+                eprintln!("{}: {e}", file.display());
+                failed = true;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+/// Mentions with offsets into `bytes` as read: UTF-8 is used as is (after a byte-order mark);
+/// other input is read as Windows-1252, one byte a character.
+fn mentions_in_input(bytes: &[u8]) -> Vec<Mention> {
+    let (bom, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (3, rest),
+        None => (0, bytes),
+    };
+    if let Ok(text) = std::str::from_utf8(rest) {
+        return extract(text)
+            .into_iter()
+            .map(|mut m| {
+                m.start += bom;
+                m.end += bom;
+                m
+            })
+            .collect();
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    let char_index = |byte: usize| text[..byte].chars().count();
+    extract(&text)
+        .into_iter()
+        .map(|mut m| {
+            m.start = char_index(m.start);
+            m.end = char_index(m.end);
+            m
+        })
+        .collect()
+}

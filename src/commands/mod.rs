@@ -1,0 +1,46 @@
+//! The subcommands: each turns its clap arguments into a library request, runs it and prints
+//! the result. The only place (with `main.rs`) that prints.
+
+mod export;
+mod extract;
+mod index;
+mod output;
+mod search;
+mod show;
+mod stats;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crate::cli::{Cli, Command};
+
+/// Runs the command `args` names; the exit code for a normal outcome, an error otherwise.
+pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
+    let index_dir = args.index.clone().unwrap_or_else(newsdex::index::default_index_dir);
+    match args.command {
+        Command::Index(a) => index::run(&index_dir, a),
+        Command::Search(a) => search::run(&index_dir, a),
+        Command::Show(a) => show::run(&index_dir, a),
+        Command::Export(a) => export::run(&index_dir, a),
+        Command::Stats(a) => stats::run(&index_dir, a),
+        Command::Extract(a) => extract::run(a),
+    }
+}
+
+/// Whether `err` is a closed pipe (`newsdex search x | head`): exit quietly.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Opens the index for reading, with the library's one-line error when there is none.
+fn open(dir: &std::path::Path) -> anyhow::Result<newsdex::index::NewsIndex> {
+    Ok(newsdex::index::NewsIndex::open(dir)?)
+}
+
+/// Paths as the user gave them, made absolute for reporting.
+fn absolute(path: &std::path::Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}

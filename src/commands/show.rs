@@ -1,0 +1,79 @@
+//! `newsdex show ID|PATH`: one whole document with its entities and duplicate files.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use newsdex::index::document::StoredDoc;
+use newsdex::Error;
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{TantivyDocument, Term};
+
+use super::output::{wrap, Style};
+use crate::cli::{Format, ShowArgs};
+
+pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
+    let index = super::open(index_dir)?;
+    let searcher = index.searcher()?;
+    let f = index.fields;
+    let by_path = std::fs::canonicalize(&args.target).ok().map(|p| p.display().to_string());
+    let mut terms = vec![Term::from_field_text(f.id, &args.target)];
+    if let Some(p) = &by_path {
+        terms.push(Term::from_field_text(f.path, p));
+    }
+    let mut found = None;
+    for term in terms {
+        let hits = searcher.search(&TermQuery::new(term, IndexRecordOption::Basic), &TopDocs::with_limit(1).order_by_score())?;
+        if let Some((_, addr)) = hits.first() {
+            found = Some(*addr);
+            break;
+        }
+    }
+    let addr = found.ok_or_else(|| Error::NotFound(args.target.clone()))?;
+    let doc: TantivyDocument = searcher.doc(addr)?;
+    let d = StoredDoc::from_document(&doc, &f);
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        Format::Json => {
+            let mut v = serde_json::to_value(&d)?;
+            v["mentions"] = serde_json::to_value(&d.mentions)?;
+            writeln!(out, "{}", serde_json::to_string(&v)?)?;
+        }
+        Format::Text => print_text(&mut out, &d)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_text(out: &mut impl Write, d: &StoredDoc) -> std::io::Result<()> {
+    let style = Style::detect();
+    writeln!(out, "{}", wrap(&style.bold(&d.title), 78, ""))?;
+    let meta = [d.date.as_deref().unwrap_or("undated"), d.source.as_deref().unwrap_or("no source")];
+    writeln!(out, "{}", style.dim(&meta.join(" · ")))?;
+    if let Some(url) = &d.url {
+        writeln!(out, "url:  {url}")?;
+    }
+    writeln!(out, "path: {}", d.path)?;
+    writeln!(out, "id:   {}", d.id)?;
+    for (label, list) in [("People", &d.mentions.persons), ("Organizations", &d.mentions.organizations), ("Places", &d.mentions.locations)] {
+        if !list.is_empty() {
+            let items: Vec<String> = list.iter().map(|(n, c)| format!("{n} ({c})")).collect();
+            writeln!(out, "{}", wrap(&format!("{label}: {}", items.join(", ")), 78, ""))?;
+        }
+    }
+    for t in &d.related_titles {
+        writeln!(out, "Related: {t}")?;
+    }
+    for u in &d.related_urls {
+        writeln!(out, "Link: {u}")?;
+    }
+    for p in &d.duplicates {
+        writeln!(out, "Duplicate file: {p}")?;
+    }
+    writeln!(out)?;
+    for para in d.body.split("\n\n") {
+        writeln!(out, "{}\n", wrap(para, 78, ""))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,192 @@
+//! Classifying one span: person, organization, location, or nothing, with a strength.
+//!
+//! Input is a [`Span`] of a [`Doc`]; output is a [`Guess`]. The evidence, strongest first: a
+//! title before it, the whole span in a gazetteer, an organisation word in it, a first name or
+//! an initial at its start, a results line around it, then the shape of the span itself and the
+//! words next to it (`said`, `in`). Guesses of strength [`WEAK`] or [`NONE`] are left for the
+//! document-level pass ([`super::resolve`]) to confirm or overrule. Pure and local: it looks at
+//! most three tokens beyond the span.
+
+use super::gazetteer::{gazetteer, lower_into, Flags};
+use super::spans::{Doc, Span};
+use super::tokenize::{Shape, TokKind};
+use super::EntityKind;
+
+/// No evidence: not an entity unless the document says otherwise.
+pub(crate) const NONE: u8 = 0;
+/// A guess from the words around the span only.
+pub(crate) const WEAK: u8 = 1;
+/// A guess from the shape of the span.
+pub(crate) const MEDIUM: u8 = 2;
+/// Gazetteer, title or organisation-word evidence.
+pub(crate) const STRONG: u8 = 3;
+
+/// What a span is taken to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Guess {
+    /// The kind, if any.
+    pub kind: Option<EntityKind>,
+    /// How sure: [`NONE`] to [`STRONG`].
+    pub strength: u8,
+}
+
+const fn guess(kind: EntityKind, strength: u8) -> Guess {
+    Guess { kind: Some(kind), strength }
+}
+
+const NOTHING: Guess = Guess { kind: None, strength: NONE };
+
+/// Verbs of saying that follow a person's name.
+const SAY: &[&str] = &["said", "says", "told", "added", "asked", "wrote", "stated", "believes", "thinks", "replied"];
+/// Prepositions that come before places.
+const PLACE_PREP: &[&str] = &["in", "at", "near", "from", "outside", "across", "into", "towards", "toward", "via"];
+
+/// Lowercases the words of `first..=last` joined by single spaces into `buf`.
+pub(crate) fn phrase(doc: &Doc<'_>, first: usize, last: usize, buf: &mut String) {
+    buf.clear();
+    let mut w = String::new();
+    for t in &doc.toks[first..=last] {
+        if !buf.is_empty() && t.kind != TokKind::Possessive {
+            buf.push(' ');
+        }
+        lower_into(t.text, &mut w);
+        buf.push_str(&w);
+    }
+}
+
+/// Whether the gazetteer entry matched by a short token needs it written in capitals
+/// (`WHO`, not `Who`).
+pub(crate) fn acronym_ok(doc: &Doc<'_>, sp: &Span, lower: &str) -> bool {
+    let t = &doc.toks[sp.first];
+    let short = lower.len() <= 2 || lower.len() <= 4 && doc.flags[sp.first].has(Flags::FIRST);
+    !short || lower.contains(['.', ' ']) || sp.first != sp.last || t.shape == Shape::Upper
+}
+
+/// Sports words around a single name that make it a team: `Leeds beat Chelsea`, `v Kent`.
+const VERSUS: &[&str] = &["beat", "beats", "v", "vs", "vs.", "versus", "against", "defeated", "drew", "edged", "thrashed", "hosts", "host"];
+
+/// The role of a span in a results or table line: rank before it (`3. Ann Lee`) or a `(`
+/// after it make a person; numbers after it make a team, unless it is a country.
+pub(crate) fn table_guess(doc: &Doc<'_>, first: usize, last: usize, country: bool) -> Option<Guess> {
+    use EntityKind::{Location as Loc, Organization as Org, Person as Per};
+    let toks = &doc.toks;
+    let line = toks[first].line;
+    if !doc.table_line[line as usize] {
+        return None;
+    }
+    let on_line = |i: usize| toks.get(i).filter(|t| t.line == line);
+    let line_start = |i: usize| i == 0 || toks[i - 1].line != line;
+    let ranked = first >= 1
+        && on_line(first - 1).is_some_and(|t| t.kind == TokKind::Number && line_start(first - 1))
+        || first >= 2
+            && matches!(toks[first - 1].text, "." | "=" | ")")
+            && on_line(first - 2).is_some_and(|t| t.kind == TokKind::Number && line_start(first - 2));
+    let next = on_line(last + 1);
+    let date = |t: &super::tokenize::Token<'_>| t.text.len() >= 8 && t.text.matches(['-', '/']).count() == 2;
+    let num = next.filter(|t| t.kind == TokKind::Number && !date(t));
+    let multi = last > first;
+    let personal = doc.flags[first].has(Flags::FIRST) || toks[first].shape == Shape::Initial;
+    if country {
+        return Some(guess(Loc, MEDIUM));
+    }
+    if ranked || (multi && next.is_some_and(|t| t.text == "(")) {
+        return Some(guess(Per, MEDIUM));
+    }
+    let n = num?;
+    if multi && personal || n.text.contains('-') && !multi {
+        return Some(guess(Per, if multi { MEDIUM } else { WEAK }));
+    }
+    Some(guess(Org, if multi { MEDIUM } else { WEAK }))
+}
+
+/// Classifies one span of a line that is not all in capitals.
+pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
+    use EntityKind::{Location as Loc, Organization as Org, Person as Per};
+    let g = gazetteer();
+    let (a, b) = (sp.first, sp.last);
+    let toks = &doc.toks;
+    let len = b - a + 1;
+    let fl = |i: usize| doc.flags[i];
+    if len == 1 && fl(a).has(Flags::STOP) {
+        return NOTHING;
+    }
+    phrase(doc, a, b, buf);
+    let whole = g.get(buf);
+    let any_org = (a..=b).any(|i| fl(i).has(Flags::ORG_ANY) || toks[i].text == "&");
+    if sp.title {
+        return if fl(b).has(Flags::ORG_HEAD) && len > 1 { guess(Org, STRONG) } else { guess(Per, STRONG) };
+    }
+    if whole.has(Flags::ORG) && acronym_ok(doc, sp, buf) {
+        return guess(Org, STRONG);
+    }
+    if let Some(t) = table_guess(doc, a, b, whole.has(Flags::COUNTRY)) {
+        return t;
+    }
+    if whole.has(Flags::COUNTRY) {
+        return guess(Loc, STRONG);
+    }
+    let t0 = &toks[a];
+    let next = toks.get(b + 1).filter(|t| t.line == t0.line);
+    let prev = a.checked_sub(1).map(|p| &toks[p]).filter(|t| t.line == t0.line);
+    let versus = next.is_some_and(|t| VERSUS.contains(&t.text)) || prev.is_some_and(|t| VERSUS.contains(&t.text));
+    if versus && !fl(a).has(Flags::FIRST) && toks[a].shape != Shape::Initial {
+        return guess(Org, if len > 1 { MEDIUM } else { WEAK });
+    }
+    if whole.has(Flags::PLACE) && acronym_ok(doc, sp, buf) {
+        return guess(Loc, STRONG);
+    }
+    if whole.has(Flags::NATIONALITY) || fl(b).has(Flags::MISC_HEAD) && !fl(b).has(Flags::FIRST) {
+        return NOTHING;
+    }
+    if len > 1 && (any_org || fl(b).has(Flags::ORG_HEAD) || fl(a).has(Flags::ORG_START)) {
+        return guess(Org, STRONG);
+    }
+    if len == 1 && t0.camel {
+        return guess(Org, MEDIUM);
+    }
+    if len == 1 && t0.shape == Shape::Upper {
+        let letters = t0.text.chars().filter(|c| c.is_alphabetic()).count();
+        return if (2..=6).contains(&letters) && !fl(a).has(Flags::NATIONALITY) { guess(Org, MEDIUM) } else { NOTHING };
+    }
+    let next_is = |s: &[&str]| next.is_some_and(|t| s.contains(&t.text));
+    if len > 1 {
+        if t0.shape == Shape::Initial || (t0.text.len() <= 5 && t0.text.ends_with('.') && t0.text.matches('.').count() >= 2) {
+            return guess(Per, STRONG);
+        }
+        let cap_words = (a..=b).all(|i| toks[i].shape == Shape::Cap || fl(i).has(Flags::PARTICLE));
+        if fl(a).has(Flags::FIRST) && cap_words && !fl(a).has(Flags::PLACE | Flags::COUNTRY) {
+            return guess(Per, STRONG);
+        }
+        // A place or country in it: a team or an institution (`Seattle Mariners`, `Dynamo Kiev`).
+        for k in (a..b).take(3) {
+            phrase(doc, a, k, buf);
+            if g.get(buf).has(Flags::PLACE | Flags::COUNTRY) {
+                return guess(Org, MEDIUM);
+            }
+        }
+        if fl(b).has(Flags::PLACE | Flags::COUNTRY) && !fl(b).has(Flags::SURNAME) {
+            return guess(Org, MEDIUM);
+        }
+        let plain = |i: usize| !fl(i).has(Flags::COMMON | Flags::STOP) || fl(i).has(Flags::FIRST | Flags::SURNAME) && i == b;
+        if cap_words && len <= 4 && (a..=b).all(plain) {
+            return guess(Per, MEDIUM);
+        }
+        return if sp.nationality && cap_words { guess(Per, WEAK) } else { NOTHING };
+    }
+    // One capitalised word.
+    let f = fl(a);
+    let namey = f.has(Flags::FIRST | Flags::SURNAME);
+    if (next_is(SAY) && namey) || (next.is_some_and(|t| t.kind == TokKind::Possessive) && sp.nationality) {
+        return guess(Per, WEAK);
+    }
+    if sp.nationality && !f.has(Flags::COMMON) {
+        return guess(Per, WEAK);
+    }
+    if prev.is_some_and(|t| PLACE_PREP.contains(&t.text)) && !f.has(Flags::FIRST) {
+        return guess(Loc, WEAK);
+    }
+    if f.has(Flags::SURNAME) && !f.has(Flags::COMMON) && !toks[a].sent_start {
+        return guess(Per, WEAK);
+    }
+    NOTHING
+}

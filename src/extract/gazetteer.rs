@@ -1,0 +1,170 @@
+//! Gazetteers: the name and word lists under `data/entities/`, embedded in the binary.
+//!
+//! Every list is lowercased, one entry a line, `#` lines are comments. All lists go into one
+//! hash map from the lowercased phrase to a bit set of [`Flags`], built once on first use, so
+//! that one lookup answers every question about a token or a phrase. Lookups never allocate
+//! when the caller passes a reusable buffer. Provenance of each list is in its header and in
+//! `data/entities/README.md`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A set of facts about a lowercased word or phrase.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Flags(pub u32);
+
+impl Flags {
+    /// A first name (US Census 1990).
+    pub const FIRST: u32 = 1;
+    /// A surname (US Census 1990).
+    pub const SURNAME: u32 = 1 << 1;
+    /// A common lowercase word.
+    pub const COMMON: u32 = 1 << 2;
+    /// Never a name on its own (months, weekdays, pronouns).
+    pub const STOP: u32 = 1 << 3;
+    /// A nationality adjective (MISC).
+    pub const NATIONALITY: u32 = 1 << 4;
+    /// A country.
+    pub const COUNTRY: u32 = 1 << 5;
+    /// Another place: city, state, region, sea.
+    pub const PLACE: u32 = 1 << 6;
+    /// A known organisation.
+    pub const ORG: u32 = 1 << 7;
+    /// A word that ends organisation names (`Bank`, `Inc`).
+    pub const ORG_HEAD: u32 = 1 << 8;
+    /// A word that makes any name containing it an organisation (`Ministry`).
+    pub const ORG_ANY: u32 = 1 << 9;
+    /// An honorific or office, a title in any case (`President`).
+    pub const TITLE: u32 = 1 << 10;
+    /// A role noun, a title only in lowercase (`striker`).
+    pub const ROLE: u32 = 1 << 11;
+    /// A title modifier (`Foreign`, `former`).
+    pub const TITLE_MOD: u32 = 1 << 12;
+    /// A name particle (`de`, `van`, `bin`).
+    pub const PARTICLE: u32 = 1 << 13;
+    /// A word that starts organisation names (`Air`, `Real`).
+    pub const ORG_START: u32 = 1 << 14;
+    /// A word that ends names of events and periods (`Open`, `Cup`, `War`): MISC.
+    pub const MISC_HEAD: u32 = 1 << 15;
+
+    /// Whether any of `bits` is set.
+    pub fn has(self, bits: u32) -> bool {
+        self.0 & bits != 0
+    }
+}
+
+/// All lists, merged.
+pub(crate) struct Gazetteer {
+    map: HashMap<String, u32>,
+}
+
+const LISTS: &[(&str, u32)] = &[
+    (include_str!("../../data/entities/first_names.txt"), Flags::FIRST),
+    (include_str!("../../data/entities/surnames.txt"), Flags::SURNAME),
+    (include_str!("../../data/entities/common_words.txt"), Flags::COMMON),
+    (include_str!("../../data/entities/stopwords.txt"), Flags::STOP),
+    (include_str!("../../data/entities/nationalities.txt"), Flags::NATIONALITY),
+    (include_str!("../../data/entities/countries.txt"), Flags::COUNTRY),
+    (include_str!("../../data/entities/places.txt"), Flags::PLACE),
+    (include_str!("../../data/entities/organizations.txt"), Flags::ORG),
+    (include_str!("../../data/entities/org_heads.txt"), Flags::ORG_HEAD),
+    (include_str!("../../data/entities/particles.txt"), Flags::PARTICLE),
+    (include_str!("../../data/entities/misc_heads.txt"), Flags::MISC_HEAD),
+];
+
+const TITLES: &str = include_str!("../../data/entities/titles.txt");
+
+impl Gazetteer {
+    fn build() -> Self {
+        let mut map: HashMap<String, u32> = HashMap::with_capacity(32_000);
+        let mut add = |w: &str, bits: u32| {
+            *map.entry(w.to_string()).or_insert(0) |= bits;
+        };
+        for (list, bits) in LISTS {
+            for w in entries(list) {
+                if *bits == Flags::ORG_HEAD {
+                    if let Some(any) = w.strip_prefix('+') {
+                        add(any, Flags::ORG_HEAD | Flags::ORG_ANY);
+                        continue;
+                    }
+                    if let Some(start) = w.strip_prefix('^') {
+                        add(start, Flags::ORG_START);
+                        continue;
+                    }
+                }
+                add(w, *bits);
+            }
+        }
+        for w in entries(TITLES) {
+            if let Some(h) = w.strip_prefix('+') {
+                add(h, Flags::TITLE);
+            } else if let Some(r) = w.strip_prefix('*') {
+                add(r, Flags::ROLE);
+            } else {
+                add(w, Flags::TITLE_MOD);
+            }
+        }
+        Gazetteer { map }
+    }
+
+    /// The flags of a lowercased word or phrase.
+    pub fn get(&self, lower: &str) -> Flags {
+        Flags(self.map.get(lower).copied().unwrap_or(0))
+    }
+
+    /// The flags of `word` in any case; `buf` is scratch space.
+    pub fn word(&self, word: &str, buf: &mut String) -> Flags {
+        lower_into(word, buf);
+        let f = self.get(buf);
+        if f.0 == 0 && buf.ends_with('.') && buf.len() > 1 {
+            // `Mr.` is listed as `mr`, `Inc.` as `inc`.
+            let n = buf.len() - 1;
+            return self.get(&buf[..n]);
+        }
+        f
+    }
+}
+
+/// Writes the lowercase of `s` into `buf`, typographic apostrophes made plain.
+pub(crate) fn lower_into(s: &str, buf: &mut String) {
+    buf.clear();
+    for c in s.chars() {
+        if c == '’' {
+            buf.push('\'');
+        } else if c.is_ascii() {
+            buf.push(c.to_ascii_lowercase());
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+fn entries(list: &str) -> impl Iterator<Item = &str> {
+    list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The merged gazetteer, built on first use.
+pub(crate) fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::build)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_merge() {
+        let g = gazetteer();
+        let mut b = String::new();
+        assert!(g.word("John", &mut b).has(Flags::FIRST));
+        assert!(g.word("Smith", &mut b).has(Flags::SURNAME));
+        assert!(g.word("Mr.", &mut b).has(Flags::TITLE));
+        assert!(g.word("Russian", &mut b).has(Flags::NATIONALITY));
+        assert!(!g.word("Russian", &mut b).has(Flags::COUNTRY | Flags::PLACE));
+        assert!(g.get("new york").has(Flags::PLACE));
+        assert!(g.get("ministry").has(Flags::ORG_ANY));
+        assert!(g.word("striker", &mut b).has(Flags::ROLE));
+        assert!(g.get("foreign").has(Flags::TITLE_MOD));
+    }
+}

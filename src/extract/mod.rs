@@ -1,0 +1,92 @@
+//! Entity extraction: persons, organizations and locations in plain text.
+//!
+//! Input is text (`&str`); output is [`Mention`]s with byte offsets into that text, and, per
+//! article, [`ArticleEntities`]: canonical names with mention counts. Pure functions: this
+//! module never reads files and never touches the index.
+
+use serde::Serialize;
+
+mod classify;
+mod gazetteer;
+mod resolve;
+mod spans;
+mod tokenize;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod seed_test;
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organization: company, agency, party, team, ministry.
+    Organization,
+    /// A place: country, city, region, geographic feature.
+    Location,
+}
+
+/// One mention of an entity in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// What it is.
+    pub kind: EntityKind,
+    /// Byte offset of the first byte of the mention.
+    pub start: usize,
+    /// Byte offset one past the last byte of the mention.
+    pub end: usize,
+    /// The mention as written (`text[start..end]`).
+    pub text: String,
+    /// The canonical name it refers to (titles and possessives stripped, short forms resolved).
+    pub canonical: String,
+}
+
+/// The entities of one article: canonical names with how often each is mentioned.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ArticleEntities {
+    /// Persons, in order of first mention.
+    pub persons: Vec<(String, u32)>,
+    /// Organizations, in order of first mention.
+    pub organizations: Vec<(String, u32)>,
+    /// Locations, in order of first mention.
+    pub locations: Vec<(String, u32)>,
+}
+
+/// Finds the entity mentions in `text`, resolved against each other (a surname alone takes the
+/// full name mentioned elsewhere in the same text).
+pub fn extract(text: &str) -> Vec<Mention> {
+    let doc = spans::Doc::new(tokenize::tokenize(text));
+    let mut buf = String::new();
+    let found: Vec<_> = spans::find_spans(&doc)
+        .into_iter()
+        .map(|sp| {
+            let g = if sp.caps {
+                classify::Guess { kind: None, strength: classify::NONE }
+            } else {
+                classify::classify(&doc, &sp, &mut buf)
+            };
+            (sp, g)
+        })
+        .collect();
+    resolve::resolve(text, &doc, &found)
+}
+
+/// The entities of an article from its title and body (never from related titles).
+pub fn article_entities(title: &str, body: &str) -> ArticleEntities {
+    let text = format!("{title}\n\n{body}");
+    let mut out = ArticleEntities::default();
+    for m in extract(&text) {
+        let list = match m.kind {
+            EntityKind::Person => &mut out.persons,
+            EntityKind::Organization => &mut out.organizations,
+            EntityKind::Location => &mut out.locations,
+        };
+        match list.iter_mut().find(|(n, _)| *n == m.canonical) {
+            Some((_, c)) => *c += 1,
+            None => list.push((m.canonical, 1)),
+        }
+    }
+    out
+}

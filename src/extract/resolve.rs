@@ -1,0 +1,194 @@
+//! Document-level resolution: what one mention says about the others, and canonical names.
+//!
+//! Input is every [`Span`] of a text with its [`Guess`]; output is the final [`Mention`]s.
+//! Confident guesses are collected first: full person names (and their first and last words),
+//! organisations and places. Then uncertain spans take the kind of a confident one with the
+//! same words (`Lavrov` after `Sergei Lavrov`), short person mentions take the full name as
+//! their canonical form, and the words of all-capitals lines (headlines, datelines) are matched
+//! against the document and the gazetteer, longest first, at most [`MAX_NGRAM`] words.
+
+use super::classify::{acronym_ok, phrase, Guess, MEDIUM, WEAK};
+use super::gazetteer::{gazetteer, Flags};
+use super::spans::{Doc, Span};
+use super::tokenize::TokKind;
+use super::{EntityKind, Mention};
+use std::collections::HashMap;
+
+/// Longest phrase matched on an all-capitals line, in words.
+const MAX_NGRAM: usize = 4;
+
+/// What the document itself says about names.
+#[derive(Default)]
+struct Known {
+    /// Lowercased full person name -> canonical.
+    persons: HashMap<String, String>,
+    /// Lowercased first or last word of a person's name -> canonical full name.
+    parts: HashMap<String, String>,
+    /// Lowercased organisation or place -> kind and canonical.
+    others: HashMap<String, (EntityKind, String)>,
+}
+
+impl Known {
+    fn collect(doc: &Doc<'_>, found: &[(Span, Guess)], buf: &mut String) -> Self {
+        let mut k = Known::default();
+        let mut firsts = Vec::new();
+        for (sp, g) in found {
+            let Some(kind) = g.kind.filter(|_| g.strength >= MEDIUM && !sp.caps) else { continue };
+            phrase(doc, sp.first, sp.last, buf);
+            let text = written(doc, sp.first, sp.last);
+            if kind == EntityKind::Person {
+                if sp.last > sp.first {
+                    k.persons.entry(buf.clone()).or_insert_with(|| text.clone());
+                    let last = buf.rsplit(' ').next().unwrap_or_default().to_string();
+                    k.parts.entry(last).or_insert_with(|| text.clone());
+                    let first = buf.split(' ').next().unwrap_or_default().to_string();
+                    firsts.push((first, text));
+                }
+            } else {
+                k.others.entry(buf.clone()).or_insert((kind, text));
+            }
+        }
+        for (first, text) in firsts {
+            k.parts.entry(first).or_insert(text);
+        }
+        k
+    }
+
+    /// A kind and canonical name for a lowercased phrase, from the document.
+    fn lookup(&self, lower: &str, single: bool) -> Option<(EntityKind, String)> {
+        if let Some(c) = self.persons.get(lower) {
+            return Some((EntityKind::Person, c.clone()));
+        }
+        if let Some((k, c)) = self.others.get(lower) {
+            return Some((*k, c.clone()));
+        }
+        if single {
+            return self.parts.get(lower).map(|c| (EntityKind::Person, c.clone()));
+        }
+        None
+    }
+}
+
+/// The text of tokens `first..=last` as written, white space collapsed.
+fn written(doc: &Doc<'_>, first: usize, last: usize) -> String {
+    let mut s = String::new();
+    for (n, t) in doc.toks[first..=last].iter().enumerate() {
+        if n > 0 && doc.toks[first + n - 1].end < t.start {
+            s.push(' ');
+        }
+        s.push_str(t.text);
+    }
+    s
+}
+
+/// `LONDON` -> `London`; short words and dotted abbreviations (`U.S.`, `UK`) stay as written.
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            if w.chars().count() <= 3 || w.contains('.') {
+                return w.to_string();
+            }
+            let mut cs = w.chars();
+            let first = cs.next().map(|c| c.to_string()).unwrap_or_default();
+            first + &cs.as_str().to_lowercase()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Resolves the guesses of a document into mentions.
+pub(crate) fn resolve(text: &str, doc: &Doc<'_>, found: &[(Span, Guess)]) -> Vec<Mention> {
+    let mut buf = String::new();
+    let known = Known::collect(doc, found, &mut buf);
+    let mut out = Vec::new();
+    let mut push = |first: usize, last: usize, kind: EntityKind, canonical: String| {
+        let (start, end) = (doc.toks[first].start, doc.toks[last].end);
+        out.push(Mention { kind, start, end, text: text[start..end].to_string(), canonical });
+    };
+    for (sp, g) in found {
+        if sp.caps {
+            caps_run(doc, sp, &known, &mut buf, &mut push);
+            continue;
+        }
+        let upper = (sp.first..=sp.last).all(|i| doc.toks[i].shape == super::tokenize::Shape::Upper);
+        if upper && is_dateline(doc, sp) && g.kind != Some(EntityKind::Location) {
+            push(sp.first, sp.last, EntityKind::Location, title_case(&written(doc, sp.first, sp.last)));
+            continue;
+        }
+        phrase(doc, sp.first, sp.last, &mut buf);
+        let single = sp.first == sp.last;
+        let resolved = if g.strength > WEAK {
+            g.kind.map(|k| (k, written(doc, sp.first, sp.last)))
+        } else {
+            known.lookup(&buf, single).or_else(|| g.kind.map(|k| (k, written(doc, sp.first, sp.last))))
+        };
+        let Some((kind, mut canonical)) = resolved else { continue };
+        if kind == EntityKind::Person {
+            if let Some(full) = known.persons.get(&buf).or_else(|| single.then(|| known.parts.get(&buf)).flatten()) {
+                canonical = full.clone();
+            }
+        }
+        push(sp.first, sp.last, kind, canonical);
+    }
+    out
+}
+
+/// Matches the words of an all-capitals run, longest phrase first.
+fn caps_run(
+    doc: &Doc<'_>,
+    sp: &Span,
+    known: &Known,
+    buf: &mut String,
+    push: &mut impl FnMut(usize, usize, EntityKind, String),
+) {
+    let g = gazetteer();
+    phrase(doc, sp.first, sp.last, buf);
+    let country = g.get(buf).has(Flags::COUNTRY);
+    if let Some(t) = super::classify::table_guess(doc, sp.first, sp.last, country) {
+        let kind = t.kind.unwrap_or(EntityKind::Organization);
+        let canonical = known.lookup(buf, sp.first == sp.last).map_or_else(|| title_case(&written(doc, sp.first, sp.last)), |k| k.1);
+        push(sp.first, sp.last, kind, canonical);
+        return;
+    }
+    let mut s = sp.first;
+    while s <= sp.last {
+        let mut matched = 0;
+        for len in (1..=MAX_NGRAM.min(sp.last - s + 1)).rev() {
+            let e = s + len - 1;
+            phrase(doc, s, e, buf);
+            let hit = known.lookup(buf, len == 1).or_else(|| {
+                let f = g.get(buf);
+                let sub = Span { first: s, last: e, ..*sp };
+                let written = || title_case(&written(doc, s, e));
+                if f.has(Flags::COUNTRY | Flags::PLACE) && acronym_ok(doc, &sub, buf) {
+                    Some((EntityKind::Location, written()))
+                } else if f.has(Flags::ORG) && (buf.len() > 4 || doc.toks[s].text.len() <= 5) {
+                    Some((EntityKind::Organization, written()))
+                } else {
+                    None
+                }
+            });
+            if let Some((kind, canonical)) = hit {
+                push(s, e, kind, canonical);
+                matched = len;
+                break;
+            }
+        }
+        if matched == 0 && s == sp.first && is_dateline(doc, sp) {
+            push(s, sp.last, EntityKind::Location, title_case(&written(doc, s, sp.last)));
+            return;
+        }
+        s += matched.max(1);
+    }
+}
+
+/// A line that opens with a place in capitals and a date: `LONDON 1996-08-30`, `PARIS, March 4`.
+fn is_dateline(doc: &Doc<'_>, sp: &Span) -> bool {
+    let toks = &doc.toks;
+    let starts_line = sp.first == 0 || toks[sp.first - 1].line != toks[sp.first].line;
+    let next = toks.get(sp.last + 1).filter(|t| t.line == toks[sp.first].line);
+    let dated = next.is_some_and(|t| t.kind == TokKind::Number && (t.text.contains('-') || t.text.contains('/')))
+        || next.is_some_and(|t| t.text == ",")
+            && toks.get(sp.last + 2).is_some_and(|t| t.kind == TokKind::Word && gazetteer().get(&t.text.to_lowercase()).has(Flags::STOP));
+    starts_line && sp.last - sp.first < 3 && dated
+}

@@ -1,0 +1,233 @@
+//! Candidate spans: runs of capitalised tokens that may name an entity.
+//!
+//! Input is the token list with each token's gazetteer [`Flags`]; output is a list of
+//! [`Span`]s (token ranges) with the cues seen right before them: a title (`President`,
+//! `striker`), a nationality adjective (`Russian`). Titles, nationality adjectives, stopwords
+//! and sentence-initial common words are never inside a span. Lines written all in capitals
+//! (headlines, datelines) are not split here: they come out as [`Span::caps`] runs that the
+//! resolver matches against the rest of the document. Every loop moves forward; lookahead is
+//! bounded by [`MAX_SPAN`] and [`MAX_TITLE`] tokens.
+
+use super::gazetteer::{gazetteer, lower_into, Flags};
+use super::tokenize::{Shape, TokKind, Token};
+use std::collections::HashSet;
+
+/// Longest span, in tokens.
+pub(crate) const MAX_SPAN: usize = 8;
+/// Longest title, in tokens (`former Deputy Prime Minister`).
+const MAX_TITLE: usize = 6;
+
+/// A candidate: tokens `first..=last`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Span {
+    /// Index of the first token.
+    pub first: usize,
+    /// Index of the last token (inclusive).
+    pub last: usize,
+    /// A title comes right before it.
+    pub title: bool,
+    /// A nationality adjective comes right before it.
+    pub nationality: bool,
+    /// It is a run of words on an all-capitals line, to be matched word by word.
+    pub caps: bool,
+}
+
+/// Per-token facts the span finder and the classifier share.
+pub(crate) struct Doc<'a> {
+    /// The tokens.
+    pub toks: Vec<Token<'a>>,
+    /// Gazetteer flags of each word token (empty flags for the rest).
+    pub flags: Vec<Flags>,
+    /// Whether each line is written in capitals.
+    pub caps_line: Vec<bool>,
+    /// Whether each line looks like a results or table line (names and numbers).
+    pub table_line: Vec<bool>,
+    /// Words that appear in lowercase somewhere in the text.
+    pub lower_words: HashSet<&'a str>,
+}
+
+impl<'a> Doc<'a> {
+    /// Looks every token up and measures every line.
+    pub fn new(toks: Vec<Token<'a>>) -> Self {
+        let g = gazetteer();
+        let mut buf = String::new();
+        let mut flags = Vec::with_capacity(toks.len());
+        let mut lower_words = HashSet::new();
+        let nlines = toks.last().map_or(0, |t| t.line as usize + 1);
+        // per line: [upper words, other words, numbers, lowercase words]
+        let mut counts = vec![[0u32; 4]; nlines];
+        for t in &toks {
+            let c = &mut counts[t.line as usize];
+            match (t.kind, t.shape) {
+                (TokKind::Word, Shape::Upper) => c[0] += 1,
+                (TokKind::Word, Shape::Lower) => {
+                    c[1] += 1;
+                    c[3] += 1;
+                    lower_words.insert(t.text);
+                }
+                (TokKind::Word, Shape::Cap) => c[1] += 1,
+                (TokKind::Number, _) => c[2] += 1,
+                _ => {}
+            }
+            flags.push(if t.kind == TokKind::Word { g.word(t.text, &mut buf) } else { Flags(0) });
+        }
+        let caps_line = counts.iter().map(|c| c[0] >= 1 && c[1] * 5 <= c[0]).collect();
+        let table_line = counts.iter().map(|c| c[2] >= 1 && c[3] <= 2).collect();
+        Doc { toks, flags, caps_line, table_line, lower_words }
+    }
+
+    /// A word that may start or continue a name.
+    pub fn caplike(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.kind == TokKind::Word
+            && matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Initial)
+            && !self.flags[i].has(Flags::STOP)
+    }
+
+    /// If a title starts at `i` and a name follows it, the index of the name's first token.
+    pub fn title_at(&self, i: usize) -> Option<usize> {
+        let n = self.toks.len();
+        let (mut j, mut last_head) = (i, false);
+        while j < n && j - i < MAX_TITLE && self.toks[j].line == self.toks[i].line {
+            let (t, f) = (&self.toks[j], self.flags[j]);
+            let head = t.kind == TokKind::Word
+                && t.shape != Shape::Upper
+                && (f.has(Flags::TITLE) || (f.has(Flags::ROLE) && t.shape == Shape::Lower));
+            if head {
+                last_head = true;
+            } else if f.has(Flags::TITLE_MOD) && t.kind == TokKind::Word && t.shape != Shape::Upper {
+                // `Secretary of State`: a modifier after `of` completes the head.
+                last_head = j > i && self.toks[j - 1].text == "of";
+            } else if t.text == "of" && j > i && j + 1 < n && self.flags[j + 1].has(Flags::TITLE_MOD | Flags::TITLE) {
+                last_head = false;
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        if !last_head || j >= n || !self.caplike(j) || self.toks[j].line != self.toks[i].line {
+            return None;
+        }
+        if self.flags[j].has(Flags::TITLE) && self.title_at(j).is_some() {
+            return None;
+        }
+        // `General Motors`, `Prince Edward Island`: the title word belongs to a known name.
+        let mut k = j;
+        while k + 1 < n && k - j < 3 && self.caplike(k + 1) {
+            k += 1;
+        }
+        if self.flags[k].has(Flags::ORG_HEAD) && self.toks[i].shape != Shape::Lower {
+            return None;
+        }
+        Some(j)
+    }
+}
+
+/// Whether a sentence-initial word is an ordinary word, not the start of a name.
+fn common_opener(doc: &Doc<'_>, i: usize, single: bool, buf: &mut String) -> bool {
+    let f = doc.flags[i];
+    if f.has(Flags::STOP) {
+        return true;
+    }
+    lower_into(doc.toks[i].text, buf);
+    let common = f.has(Flags::COMMON) || doc.lower_words.contains(buf.as_str());
+    let namey = f.has(Flags::COUNTRY | Flags::PLACE | Flags::ORG | Flags::NATIONALITY);
+    common && !namey && (single || !f.has(Flags::FIRST))
+}
+
+/// Finds the candidate spans of a document.
+pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
+    let toks = &doc.toks;
+    let n = toks.len();
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    let (mut title, mut nationality) = (false, false);
+    let mut i = 0;
+    while i < n {
+        let t = &toks[i];
+        if doc.caps_line[t.line as usize] {
+            let mut j = i;
+            while j < n && toks[j].line == t.line && doc.caplike(j) {
+                j += 1;
+            }
+            if j > i {
+                out.push(Span { first: i, last: j - 1, caps: true, ..Span::default() });
+                i = j;
+            } else {
+                i += 1;
+            }
+            continue;
+        }
+        if let Some(j) = doc.title_at(i) {
+            (title, i) = (true, j);
+            continue;
+        }
+        if !doc.caplike(i) {
+            (title, nationality) = (false, false);
+            i += 1;
+            continue;
+        }
+        if doc.flags[i].has(Flags::NATIONALITY) && !doc.flags[i].has(Flags::COUNTRY | Flags::PLACE) {
+            let more = i + 1 < n && doc.caplike(i + 1) && toks[i + 1].line == t.line;
+            if !more || !doc.flags[i + 1].has(Flags::ORG_HEAD) {
+                (nationality, i) = (true, i + 1);
+                continue;
+            }
+        }
+        let mut j = i;
+        while j + 1 < n && j + 1 - i < MAX_SPAN && toks[j + 1].line == t.line {
+            let k = j + 1;
+            if doc.caplike(k) && doc.title_at(k).is_none() {
+                j = k;
+                continue;
+            }
+            if k + 1 < n && doc.caplike(k + 1) && toks[k + 1].line == t.line && joins(doc, i, j, k) {
+                j = k + 1;
+                continue;
+            }
+            break;
+        }
+        let mut first = i;
+        while first <= j && toks[first].sent_start && common_opener(doc, first, first == j, &mut buf) {
+            first += 1;
+            if first <= j {
+                // The next word starts the sentence now (`The Foreign Ministry`).
+                if let Some(k) = doc.title_at(first).filter(|&k| k <= j) {
+                    (title, first) = (true, k);
+                }
+            }
+        }
+        if first <= j {
+            out.push(Span { first, last: j, title, nationality, caps: false });
+        }
+        (title, nationality) = (false, false);
+        i = j + 1;
+    }
+    out
+}
+
+/// Whether the lowercase or symbol token `k` joins the span `i..=j` to the next capitalised word:
+/// a name particle (`de`, `van`), `&`, or `of` after an organisation or place word
+/// (`Bank of England`, `Gulf of Mexico`).
+fn joins(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> bool {
+    let t = &doc.toks[k];
+    match t.kind {
+        TokKind::Punct('&') => true,
+        TokKind::Word if t.shape == Shape::Lower => {
+            if doc.flags[k].has(Flags::PARTICLE) {
+                return t.text != "y" || j > i;
+            }
+            if t.text == "of" || t.text == "for" {
+                let left = doc.flags[j];
+                return left.has(Flags::ORG_HEAD | Flags::ORG_ANY)
+                    || matches!(
+                        doc.toks[j].text,
+                        "Gulf" | "Bay" | "Sea" | "Isle" | "Cape" | "Republic" | "Kingdom" | "Strait"
+                            | "Straits" | "Lake" | "Mount" | "Sea of" | "Cup" | "Bank"
+                    );
+            }
+            false
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,199 @@
+//! The indexed document: an [`Article`] with its identity and entities ([`Record`]), to a
+//! tantivy document and back ([`StoredDoc`]).
+
+use serde::Serialize;
+use tantivy::schema::{Facet, Value};
+use tantivy::{DateTime, TantivyDocument};
+use time::{Date, OffsetDateTime};
+
+use crate::article::Article;
+use crate::extract::ArticleEntities;
+use crate::parse::urls::canonical_url;
+use crate::schema::Fields;
+
+/// Everything indexed about one article.
+#[derive(Debug, Clone)]
+pub struct Record {
+    /// Stable id: from the canonical URL, else from the path.
+    pub id: String,
+    /// Canonical absolute path of the file.
+    pub path: String,
+    /// The parsed article.
+    pub article: Article,
+    /// Its entities with mention counts.
+    pub entities: ArticleEntities,
+    /// Hash of the normalized text.
+    pub content_hash: u64,
+    /// Other files holding the same article.
+    pub duplicates: Vec<String>,
+}
+
+impl Record {
+    /// Builds the record of `article`, read from `path` (its `position`-th article).
+    pub fn new(path: String, position: usize, article: Article, entities: ArticleEntities) -> Self {
+        let key = match &article.url {
+            Some(url) => canonical_url(url),
+            None => format!("{path}#{position}"),
+        };
+        Record {
+            id: format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes())),
+            content_hash: xxhash_rust::xxh3::xxh3_64(article.normalized_text().as_bytes()),
+            path,
+            article,
+            entities,
+            duplicates: Vec::new(),
+        }
+    }
+
+    /// The canonical URL, if the article has one.
+    pub fn url_key(&self) -> Option<String> {
+        self.article.url.as_deref().map(canonical_url)
+    }
+
+    /// The tantivy document.
+    pub fn to_document(&self, f: &Fields) -> TantivyDocument {
+        let a = &self.article;
+        let mut doc = TantivyDocument::new();
+        doc.add_text(f.id, &self.id);
+        doc.add_text(f.path, &self.path);
+        doc.add_text(f.title, &a.title);
+        doc.add_text(f.body, &a.body);
+        if let Some(url) = &a.url {
+            doc.add_text(f.url, url);
+            doc.add_text(f.url_key, canonical_url(url));
+        }
+        if let Some(source) = a.source() {
+            doc.add_text(f.source, source);
+        }
+        if let Some(date) = a.date {
+            doc.add_date(f.date, date_to_tantivy(date));
+        }
+        for u in &a.related_urls {
+            doc.add_text(f.related_urls, u);
+        }
+        for t in &a.related_titles {
+            doc.add_text(f.related_titles, t);
+        }
+        let e = &self.entities;
+        for (names, text_field, facet_field) in [
+            (&e.persons, f.persons, f.person_facet),
+            (&e.organizations, f.organizations, f.org_facet),
+            (&e.locations, f.locations, f.place_facet),
+        ] {
+            for (name, _) in names {
+                doc.add_text(text_field, name);
+                doc.add_facet(facet_field, Facet::from_path([name.as_str()]));
+            }
+        }
+        doc.add_u64(f.content_hash, self.content_hash);
+        for d in &self.duplicates {
+            doc.add_text(f.duplicates, d);
+        }
+        doc.add_text(f.mentions, serde_json::to_string(e).unwrap_or_default());
+        doc
+    }
+}
+
+/// A document as stored in the index: what `show`, `export` and search hits print.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct StoredDoc {
+    /// Stable id.
+    pub id: String,
+    /// Canonical path of the file.
+    pub path: String,
+    /// Title.
+    pub title: String,
+    /// Body paragraphs joined with `\n\n`.
+    pub body: String,
+    /// Article URL.
+    pub url: Option<String>,
+    /// Outlet host.
+    pub source: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Other URLs of the page.
+    pub related_urls: Vec<String>,
+    /// Titles of related articles.
+    pub related_titles: Vec<String>,
+    /// Canonical person names.
+    pub persons: Vec<String>,
+    /// Organization names.
+    pub organizations: Vec<String>,
+    /// Location names.
+    pub locations: Vec<String>,
+    /// Other files holding this article.
+    pub duplicates: Vec<String>,
+    /// Entities with mention counts.
+    #[serde(skip)]
+    pub mentions: ArticleEntities,
+}
+
+impl StoredDoc {
+    /// Reads the stored fields of `doc`.
+    pub fn from_document(doc: &TantivyDocument, f: &Fields) -> Self {
+        let first = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_owned);
+        let all = |field| {
+            doc.get_all(field)
+                .filter_map(|v| v.as_str())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        let date = doc
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .map(|d| format_date(tantivy_to_date(d)));
+        let mentions = first(f.mentions)
+            .and_then(|m| serde_json::from_str::<MentionsJson>(&m).ok())
+            .map(Into::into)
+            .unwrap_or_default();
+        StoredDoc {
+            id: first(f.id).unwrap_or_default(),
+            path: first(f.path).unwrap_or_default(),
+            title: first(f.title).unwrap_or_default(),
+            body: first(f.body).unwrap_or_default(),
+            url: first(f.url),
+            source: first(f.source),
+            date,
+            related_urls: all(f.related_urls),
+            related_titles: all(f.related_titles),
+            persons: all(f.persons),
+            organizations: all(f.organizations),
+            locations: all(f.locations),
+            duplicates: all(f.duplicates),
+            mentions,
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct MentionsJson {
+    persons: Vec<(String, u32)>,
+    organizations: Vec<(String, u32)>,
+    locations: Vec<(String, u32)>,
+}
+
+impl From<MentionsJson> for ArticleEntities {
+    fn from(m: MentionsJson) -> Self {
+        ArticleEntities {
+            persons: m.persons,
+            organizations: m.organizations,
+            locations: m.locations,
+        }
+    }
+}
+
+/// A calendar date as a tantivy date (midnight UTC).
+pub fn date_to_tantivy(date: Date) -> DateTime {
+    DateTime::from_utc(date.midnight().assume_utc())
+}
+
+/// A tantivy date as a calendar date (UTC).
+pub fn tantivy_to_date(d: DateTime) -> Date {
+    let odt: OffsetDateTime = d.into_utc();
+    odt.date()
+}
+
+/// `YYYY-MM-DD`.
+pub fn format_date(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}

@@ -1,0 +1,141 @@
+//! The index on disk: opening, creating and checking it. The only module that touches the
+//! index directory.
+//!
+//! Each commit carries a JSON payload with the schema version and the folders indexed, so
+//! that an index from another version is detected before it gives wrong answers.
+
+pub mod document;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher};
+
+use crate::error::{Error, Result};
+use crate::schema::{build_schema, register_analyzers, Fields, SCHEMA_VERSION};
+
+/// What each commit records besides the documents.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CommitInfo {
+    /// Schema version of the index.
+    pub schema_version: u32,
+    /// Folders and files given to `index`, canonical paths.
+    #[serde(default)]
+    pub roots: Vec<String>,
+}
+
+/// An open newsdex index.
+pub struct NewsIndex {
+    /// The tantivy index.
+    pub index: Index,
+    /// Field handles.
+    pub fields: Fields,
+    /// Where it lives.
+    pub dir: PathBuf,
+}
+
+impl NewsIndex {
+    /// Opens the index at `dir`; an error if there is none or its schema is another one.
+    pub fn open(dir: &Path) -> Result<Self> {
+        if !dir.join("meta.json").is_file() {
+            return Err(Error::NoIndex(dir.to_path_buf()));
+        }
+        let directory = MmapDirectory::open(dir).map_err(|e| Error::Io {
+            path: dir.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        let index = Index::open(directory)?;
+        Self::check_schema(&index, dir)?;
+        register_analyzers(&index);
+        let fields = Fields::new(&index.schema())?;
+        Ok(NewsIndex { index, fields, dir: dir.to_path_buf() })
+    }
+
+    /// Opens the index at `dir`, creating it (and the folder) if there is none.
+    pub fn open_or_create(dir: &Path) -> Result<Self> {
+        if dir.join("meta.json").is_file() {
+            return Self::open(dir);
+        }
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        let index = Index::create_in_dir(dir, build_schema())?;
+        register_analyzers(&index);
+        let fields = Fields::new(&index.schema())?;
+        Ok(NewsIndex { index, fields, dir: dir.to_path_buf() })
+    }
+
+    fn check_schema(index: &Index, dir: &Path) -> Result<()> {
+        let info = read_commit_info(index);
+        let found = info.as_ref().map(|i| i.schema_version);
+        let same_schema = index.schema() == build_schema();
+        if same_schema && found.is_none_or(|v| v == SCHEMA_VERSION) {
+            return Ok(());
+        }
+        Err(Error::SchemaMismatch {
+            path: dir.to_path_buf(),
+            found: found.map_or_else(|| "unknown".to_owned(), |v| v.to_string()),
+            expected: SCHEMA_VERSION.to_string(),
+        })
+    }
+
+    /// What the last commit recorded.
+    pub fn commit_info(&self) -> CommitInfo {
+        read_commit_info(&self.index).unwrap_or(CommitInfo { schema_version: SCHEMA_VERSION, roots: Vec::new() })
+    }
+
+    /// A writer with `threads` indexing threads sharing `memory_budget` bytes. Fails with
+    /// [`Error::Locked`] when another process writes.
+    pub fn writer(&self, threads: usize, memory_budget: usize) -> Result<IndexWriter> {
+        let threads = threads.max(1);
+        let budget = memory_budget.max(threads * 20_000_000);
+        self.index
+            .writer_with_num_threads(threads, budget)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => Error::Locked(self.dir.clone()),
+                other => other.into(),
+            })
+    }
+
+    /// A reader that sees the last commit.
+    pub fn reader(&self) -> Result<IndexReader> {
+        Ok(self.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?)
+    }
+
+    /// A searcher over the last commit.
+    pub fn searcher(&self) -> Result<Searcher> {
+        Ok(self.reader()?.searcher())
+    }
+
+    /// Bytes the index takes on disk.
+    pub fn size_on_disk(&self) -> u64 {
+        walkdir::WalkDir::new(&self.dir)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum()
+    }
+}
+
+/// Commits `writer` with `info` as the payload.
+pub fn commit(writer: &mut IndexWriter, info: &CommitInfo) -> Result<()> {
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&serde_json::to_string(info).unwrap_or_default());
+    prepared.commit()?;
+    Ok(())
+}
+
+fn read_commit_info(index: &Index) -> Option<CommitInfo> {
+    let meta = index.load_metas().ok()?;
+    serde_json::from_str(meta.payload.as_deref()?).ok()
+}
+
+/// The default index folder: `NEWSDEX_INDEX` is read by the CLI; this is the platform data
+/// directory's `newsdex/index`.
+pub fn default_index_dir() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("newsdex")
+        .join("index")
+}

@@ -1,0 +1,122 @@
+//! Rejoining the lines of a hard-wrapped paragraph.
+//!
+//! A line that ends in a letter and a hyphen is either a word split by the layout
+//! (`gov-` / `ernment` is `government`) or a compound broken at its own hyphen (`debt-` /
+//! `rescheduling` is `debt-rescheduling`). The evidence is general: which of the two forms the
+//! article itself and the corpus use elsewhere, the case of the two parts, and whether both
+//! parts are words on their own.
+
+use super::vocab::{ends_with_break, trim_word, Vocab};
+
+/// Weight of one use in the article against one use elsewhere in the corpus.
+const LOCAL_WEIGHT: u32 = 4;
+
+/// Joins the hard-wrapped `lines` of one block into one line of text.
+pub(crate) fn join_lines(lines: &[&str], local: &Vocab, corpus: &Vocab) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if out.is_empty() {
+            out.push_str(line);
+            continue;
+        }
+        let head = out.rsplit(char::is_whitespace).next().unwrap_or("");
+        if ends_with_break(head) {
+            if !keep_hyphen(head, line, local, corpus) {
+                out.pop();
+            }
+        } else {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Whether the hyphen ending `head` (the last token of a line) belongs to the text, given the
+/// `next` line.
+fn keep_hyphen(head: &str, next: &str, local: &Vocab, corpus: &Vocab) -> bool {
+    let tail_tok = next.split_whitespace().next().unwrap_or("");
+    if !tail_tok.chars().next().is_some_and(char::is_alphabetic) {
+        return true;
+    }
+    let head_word = trim_word(head).to_lowercase();
+    let tail_word = trim_word(tail_tok);
+    // The tail up to its first hyphen or punctuation: the rest of the broken word.
+    let tail_part: String = tail_word
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'')
+        .collect();
+    let tail_lower = tail_part.to_lowercase();
+    let joined = format!("{head_word}{tail_lower}");
+    let hyphened = format!("{head_word}-{tail_lower}");
+    let score = |w: &str| LOCAL_WEIGHT * local.count(w) + corpus.count(w);
+    let (j, h) = (score(&joined), score(&hyphened));
+    if j != h {
+        return h > j;
+    }
+    // A capital after a lower-case letter starts a new word: `anti-` / `Western`.
+    let head_last = head.trim_end_matches('-').chars().last();
+    let tail_first = tail_part.chars().next();
+    if head_last.is_some_and(char::is_lowercase) && tail_first.is_some_and(char::is_uppercase) {
+        return true;
+    }
+    // Both parts words in their own right: a compound. Fragments of a split word rarely are.
+    let head_part = head_word.rsplit('-').next().unwrap_or("");
+    let known = |w: &str| w.chars().count() > 1 && score(w) > 0;
+    known(head_part) && known(&tail_lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab(text: &str) -> Vocab {
+        let mut v = Vocab::new();
+        v.add_text(text);
+        v
+    }
+
+    #[test]
+    fn split_word_joins_when_the_whole_word_is_seen() {
+        let local = vocab("the government said");
+        let out = join_lines(&["the gov-", "ernment said"], &local, &Vocab::new());
+        assert_eq!(out, "the government said");
+    }
+
+    #[test]
+    fn compound_keeps_hyphen_when_seen_hyphenated() {
+        let corpus = vocab("a debt-rescheduling deal");
+        let out = join_lines(&["new debt-", "rescheduling talks"], &Vocab::new(), &corpus);
+        assert_eq!(out, "new debt-rescheduling talks");
+    }
+
+    #[test]
+    fn compound_of_two_known_words_keeps_hyphen() {
+        let local = vocab("by the end of the year");
+        let out = join_lines(&["its year-", "end figures"], &local, &Vocab::new());
+        assert_eq!(out, "its year-end figures");
+    }
+
+    #[test]
+    fn capitalised_tail_keeps_hyphen() {
+        let out = join_lines(&["an anti-", "Western mood"], &Vocab::new(), &Vocab::new());
+        assert_eq!(out, "an anti-Western mood");
+    }
+
+    #[test]
+    fn unknown_fragments_join() {
+        let out = join_lines(&["the expectatio-", "ns were"], &Vocab::new(), &Vocab::new());
+        assert_eq!(out, "the expectations were");
+    }
+
+    #[test]
+    fn non_letters_keep_hyphen_and_spaced_dash_is_a_space() {
+        let v = Vocab::new();
+        assert_eq!(join_lines(&["in mid-", "1987 it"], &v, &v), "in mid-1987 it");
+        assert_eq!(join_lines(&["TORONTO, March 4 -", "sales"], &v, &v), "TORONTO, March 4 - sales");
+    }
+}

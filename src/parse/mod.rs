@@ -1,0 +1,176 @@
+//! Parsing: the text of one file to an [`Article`].
+//!
+//! The layout is that of web pages printed to text (DESIGN.md, "Input formats"): a line that
+//! starts with a space (or tab) starts a block, blank lines end paragraphs, other lines continue
+//! the paragraph before them. The first block is the title; `Related article:` blocks are
+//! related titles; `Original url:` starts the URL section. A plain layout (title line, blank
+//! line, paragraphs) is the same format with nothing optional present. Pure: text in, values
+//! out.
+
+pub mod date;
+mod hyphen;
+pub mod urls;
+mod vocab;
+
+pub use vocab::Vocab;
+
+use crate::article::Article;
+
+/// Why a text holds no article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    /// The text is empty or only whitespace.
+    #[error("no text (empty or only whitespace)")]
+    Empty,
+    /// The text has a URL section but nothing before it.
+    #[error("no title: the text before `Original url:` is empty")]
+    NoTitle,
+}
+
+const RELATED: &str = "related article:";
+const ORIGINAL_URL: &str = "original url:";
+
+/// Parses one article. `corpus` holds word counts of the collection it comes from (or is
+/// empty): evidence for rejoining words broken across lines.
+pub fn parse(text: &str, corpus: &Vocab) -> Result<Article, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    let (main, url_section) = split_url_section(text);
+    let mut local = Vocab::new();
+    local.add_text(main);
+    let mut blocks = blocks(main).into_iter();
+    let title_lines = blocks.next().ok_or(ParseError::NoTitle)?;
+    let title = collapse(&hyphen::join_lines(&title_lines, &local, corpus));
+    let mut paragraphs = Vec::new();
+    let mut related_titles = Vec::new();
+    for block in blocks {
+        let joined = collapse(&hyphen::join_lines(&block, &local, corpus));
+        if let Some(rest) = strip_prefix_ci(&joined, RELATED) {
+            let t = rest.trim();
+            if !t.is_empty() {
+                related_titles.push(t.to_owned());
+            }
+        } else {
+            paragraphs.push(joined);
+        }
+    }
+    let urls = url_section.unwrap_or_default();
+    let mut date = urls.url.as_deref().and_then(date::date_from_url);
+    if date.is_none() {
+        let top = paragraphs.first().map(String::as_str).unwrap_or("");
+        date = date::date_from_top(top).or_else(|| date::date_from_top(&title));
+        // A block that is only a "Published ..." line is metadata, not body text.
+        if date.is_some() && is_date_line(top) {
+            paragraphs.remove(0);
+        }
+    }
+    if title.is_empty() {
+        return Err(ParseError::NoTitle);
+    }
+    Ok(Article {
+        title,
+        body: paragraphs.join("\n\n"),
+        url: urls.url,
+        date,
+        related_urls: urls.related,
+        related_titles,
+    })
+}
+
+/// The text before `Original url:`, and the URL section after it.
+fn split_url_section(text: &str) -> (&str, Option<urls::UrlSection>) {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(rest) = strip_prefix_ci(line.trim_start(), ORIGINAL_URL) {
+            let after = &text[offset + line.len()..];
+            let section = urls::url_section(rest.trim(), after.lines());
+            return (&text[..offset], Some(section));
+        }
+        offset += line.len();
+    }
+    (text, None)
+}
+
+/// The blocks of the layout, each a list of trimmed lines.
+fn blocks(text: &str) -> Vec<Vec<&str>> {
+    let mut out: Vec<Vec<&str>> = Vec::new();
+    let mut open = false;
+    for line in text.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            open = false;
+            continue;
+        }
+        let indented = line.starts_with([' ', '\t', '\u{a0}']);
+        if open && !indented {
+            if let Some(block) = out.last_mut() {
+                block.push(trimmed);
+            }
+        } else {
+            out.push(vec![trimmed]);
+            open = true;
+        }
+    }
+    out
+}
+
+fn is_date_line(block: &str) -> bool {
+    let lower = block.to_lowercase();
+    ["published", "updated", "posted", "date:"].iter().any(|l| lower.starts_with(l)) && block.len() < 80
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+}
+
+/// Collapses runs of whitespace to one space.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const ARTICLE: &str = " Harbour talks resume in Brennhaven\n Foreign Minister Tomas Okafor said on\nMonday the gov-\nernment would reopen talks. The government\nwants a cross-\nborder deal, a cross-border one.\n Related article: Okafor's long road\n\nA second paragraph.\n\nOriginal url:\nhttps://www.northharbourherald.com/2021/02/04/harbour-talks-re\nsume-a12\n\nhttps://www.northharbourherald.com/2020/01/01/other\n";
+
+    #[test]
+    fn seed_layout() {
+        let a = parse(ARTICLE, &Vocab::new()).unwrap();
+        assert_eq!(a.title, "Harbour talks resume in Brennhaven");
+        assert_eq!(
+            a.body,
+            "Foreign Minister Tomas Okafor said on Monday the government would reopen talks. The government wants a cross-border deal, a cross-border one.\n\nA second paragraph."
+        );
+        assert_eq!(a.url.as_deref(), Some("https://www.northharbourherald.com/2021/02/04/harbour-talks-resume-a12"));
+        assert_eq!(a.date, Some(date!(2021 - 02 - 04)));
+        assert_eq!(a.related_titles, ["Okafor's long road"]);
+        assert_eq!(a.related_urls, ["https://www.northharbourherald.com/2020/01/01/other"]);
+        assert_eq!(a.source().as_deref(), Some("northharbourherald.com"));
+    }
+
+    #[test]
+    fn plain_layout_and_title_only() {
+        let a = parse("A title\n\nFirst para.\n\nSecond para.\n", &Vocab::new()).unwrap();
+        assert_eq!((a.title.as_str(), a.body.as_str()), ("A title", "First para.\n\nSecond para."));
+        let t = parse("Only a title\n", &Vocab::new()).unwrap();
+        assert_eq!((t.title.as_str(), t.body.as_str(), t.url.is_none()), ("Only a title", "", true));
+    }
+
+    #[test]
+    fn empty_and_url_only_are_errors() {
+        assert_eq!(parse(" \n\t\n", &Vocab::new()), Err(ParseError::Empty));
+        assert_eq!(parse("Original url: https://a.com/x\n", &Vocab::new()), Err(ParseError::NoTitle));
+    }
+
+    #[test]
+    fn published_line_dates_and_leaves_body() {
+        let a = parse("Title\n\nPublished: 12 March 2023\n\nBody.\n", &Vocab::new()).unwrap();
+        assert_eq!(a.date, Some(date!(2023 - 03 - 12)));
+        assert_eq!(a.body, "Body.");
+    }
+}

@@ -1,0 +1,130 @@
+//! Word counts that decide how a word broken across lines is rejoined.
+//!
+//! A [`Vocab`] counts the words of running text, lowercased, with hyphenated compounds counted
+//! whole and by their parts. The two fragments around a line-end hyphen are never counted:
+//! they are what the counts must decide. The parser builds one `Vocab` for each article (local
+//! evidence) and the indexer one for the whole run (corpus evidence).
+
+use std::collections::HashMap;
+
+/// Lowercased word counts.
+#[derive(Debug, Default, Clone)]
+pub struct Vocab {
+    counts: HashMap<Box<str>, u32>,
+}
+
+impl Vocab {
+    /// An empty vocabulary.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// How often `word` (already lowercase) was seen.
+    pub fn count(&self, word: &str) -> u32 {
+        self.counts.get(word).copied().unwrap_or(0)
+    }
+
+    /// The number of distinct words.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    /// Whether no word was counted.
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// Counts the words of `text`, skipping the fragments of words broken at a line end.
+    pub fn add_text(&mut self, text: &str) {
+        for_each_word(text, |w| self.add(w));
+    }
+
+    /// Adds all counts of `other`.
+    pub fn merge(&mut self, other: Vocab) {
+        if self.counts.is_empty() {
+            self.counts = other.counts;
+            return;
+        }
+        for (w, c) in other.counts {
+            *self.counts.entry(w).or_insert(0) += c;
+        }
+    }
+
+    fn add(&mut self, word: &str) {
+        let mut lower = String::new();
+        let key: &str = if word.chars().any(char::is_uppercase) {
+            lower = word.to_lowercase();
+            &lower
+        } else {
+            word
+        };
+        if let Some(c) = self.counts.get_mut(key) {
+            *c += 1;
+        } else {
+            self.counts.insert(key.into(), 1);
+        }
+        drop(lower);
+    }
+}
+
+/// Calls `f` with every word of `text` (compounds whole and by part), except the two
+/// fragments around each line-end hyphen.
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let mut skip_first = false;
+    for line in text.lines() {
+        let mut tokens = line.split_whitespace().peekable();
+        let mut first = true;
+        while let Some(tok) = tokens.next() {
+            let is_first = std::mem::take(&mut first);
+            let is_last = tokens.peek().is_none();
+            if is_first && skip_first {
+                continue;
+            }
+            if is_last && ends_with_break(tok) {
+                continue;
+            }
+            let word = trim_word(tok);
+            if word.is_empty() {
+                continue;
+            }
+            f(word);
+            if word.contains('-') {
+                for part in word.split('-').filter(|p| !p.is_empty()) {
+                    f(part);
+                }
+            }
+        }
+        skip_first = line
+            .split_whitespace()
+            .next_back()
+            .is_some_and(ends_with_break);
+    }
+}
+
+/// A token that ends a line with a hyphen after a letter: a possible broken word.
+pub(crate) fn ends_with_break(tok: &str) -> bool {
+    let mut rev = tok.chars().rev();
+    rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
+}
+
+/// The token without leading and trailing punctuation (internal hyphens and apostrophes kept).
+pub(crate) fn trim_word(tok: &str) -> &str {
+    tok.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_and_compound_parts_but_not_break_fragments() {
+        let mut v = Vocab::new();
+        v.add_text("The long-term gov-\nernment plan, the Plan.");
+        assert_eq!(v.count("the"), 2);
+        assert_eq!(v.count("plan"), 2);
+        assert_eq!(v.count("long-term"), 1);
+        assert_eq!(v.count("term"), 1);
+        assert_eq!(v.count("gov"), 0);
+        assert_eq!(v.count("ernment"), 0);
+    }
+}

@@ -1,0 +1,295 @@
+//! Query translation, second half: a [`Clause`] tree and [`Filters`] to a tantivy query, and
+//! the terms a snippet should highlight.
+//!
+//! Words are analyzed like the fields they search, so a word that analyzes to several tokens
+//! (`U.S.`, `O'Brien`, `Trump's`) is a phrase. Unqualified words search the title (boosted)
+//! and the body; entity fields match names by word or phrase; filters are constant-score so
+//! they narrow without changing the ranking.
+
+use std::collections::BTreeSet;
+use std::ops::Bound;
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, FuzzyTermQuery, Occur,
+    PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, Term};
+use time::{Date, Duration};
+
+use super::filters::{parse_period, Filters};
+use super::{Clause, FieldName, Match, Node, Occurrence};
+use crate::error::{Error, Result};
+use crate::index::document::date_to_tantivy;
+use crate::parse::urls::canonical_url;
+use crate::schema::{name_analyzer, news_analyzer, Fields};
+
+/// How much more a title match weighs than a body match.
+pub const TITLE_BOOST: f32 = 2.0;
+
+/// What the snippet highlighter looks for, in analyzed (stemmed) form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Highlights {
+    /// Single terms.
+    pub terms: BTreeSet<String>,
+    /// Prefixes of terms.
+    pub prefixes: BTreeSet<String>,
+    /// Terms matched within an edit distance.
+    pub fuzzy: BTreeSet<(String, u8)>,
+    /// Sequences of terms, highlighted whole.
+    pub phrases: BTreeSet<Vec<String>>,
+}
+
+/// A tantivy query and its highlights.
+pub struct Built {
+    /// The query to run.
+    pub query: Box<dyn Query>,
+    /// What to highlight in snippets.
+    pub highlights: Highlights,
+    /// Whether the user typed a query that ranks (not only filters or exclusions).
+    pub ranked: bool,
+}
+
+/// Builds the query of `clauses` narrowed by `filters`.
+pub fn build(clauses: &[Clause], filters: &Filters, fields: &Fields, searcher: &Searcher) -> Result<Built> {
+    let mut b = Builder { f: *fields, searcher, news: news_analyzer(), names: name_analyzer(), highlights: Highlights::default() };
+    let ranked = clauses.iter().any(|c| c.occur != Occurrence::MustNot);
+    let text_query = b.boolean(clauses)?;
+    let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
+    for filter in b.filters(filters)? {
+        parts.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+    }
+    let query: Box<dyn Query> = if parts.len() == 1 { parts.pop().map(|(_, q)| q).unwrap_or_else(|| Box::new(AllQuery)) } else { Box::new(BooleanQuery::new(parts)) };
+    Ok(Built { query, highlights: b.highlights, ranked })
+}
+
+struct Builder<'a> {
+    f: Fields,
+    searcher: &'a Searcher,
+    news: TextAnalyzer,
+    names: TextAnalyzer,
+    highlights: Highlights,
+}
+
+fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(tok) = stream.next() {
+        out.push(tok.text.clone());
+    }
+    out
+}
+
+fn or(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    match queries.len() {
+        0 => Box::new(EmptyQuery),
+        1 => queries.into_iter().next().unwrap_or_else(|| Box::new(EmptyQuery)),
+        _ => Box::new(BooleanQuery::new(queries.into_iter().map(|q| (Occur::Should, q)).collect())),
+    }
+}
+
+fn terms_query(field: Field, tokens: &[String]) -> Option<Box<dyn Query>> {
+    let terms: Vec<Term> = tokens.iter().map(|t| Term::from_field_text(field, t)).collect();
+    match terms.len() {
+        0 => None,
+        1 => Some(Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs))),
+        _ => Some(Box::new(PhraseQuery::new(terms))),
+    }
+}
+
+impl Builder<'_> {
+    fn boolean(&mut self, clauses: &[Clause]) -> Result<Box<dyn Query>> {
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for c in clauses {
+            let Some(q) = self.node(&c.node, c.occur != Occurrence::MustNot)? else { continue };
+            let occur = match c.occur {
+                Occurrence::Should => Occur::Should,
+                Occurrence::Must => Occur::Must,
+                Occurrence::MustNot => Occur::MustNot,
+            };
+            parts.push((occur, q));
+        }
+        if parts.is_empty() {
+            return Ok(Box::new(AllQuery));
+        }
+        if parts.iter().all(|(o, _)| *o == Occur::MustNot) {
+            parts.push((Occur::Must, Box::new(AllQuery)));
+        }
+        if parts.len() == 1 && parts[0].0 != Occur::MustNot {
+            return Ok(parts.pop().map(|(_, q)| q).unwrap_or_else(|| Box::new(AllQuery)));
+        }
+        Ok(Box::new(BooleanQuery::new(parts)))
+    }
+
+    /// The query of one node; `None` when it analyzes to nothing (punctuation).
+    fn node(&mut self, node: &Node, highlight: bool) -> Result<Option<Box<dyn Query>>> {
+        match node {
+            Node::Group(inner) => Ok(Some(self.boolean(inner)?)),
+            Node::Url(url) => Ok(Some(self.url_query(url))),
+            Node::Phrase { field, text } => self.word(*field, text, Match::Exact, true, highlight),
+            Node::Word { field, text, how } => self.word(*field, text, *how, false, highlight),
+        }
+    }
+
+    fn url_query(&self, url: &str) -> Box<dyn Query> {
+        Box::new(TermQuery::new(Term::from_field_text(self.f.url_key, &canonical_url(url)), IndexRecordOption::Basic))
+    }
+
+    fn text_fields(&self, field: Option<FieldName>) -> Vec<(Field, f32)> {
+        match field {
+            Some(FieldName::Title) => vec![(self.f.title, 1.0)],
+            Some(FieldName::Body) => vec![(self.f.body, 1.0)],
+            _ => vec![(self.f.title, TITLE_BOOST), (self.f.body, 1.0)],
+        }
+    }
+
+    fn word(&mut self, field: Option<FieldName>, text: &str, how: Match, phrase: bool, highlight: bool) -> Result<Option<Box<dyn Query>>> {
+        match field {
+            Some(FieldName::Person) => return Ok(Some(self.name_query(self.f.persons, text))),
+            Some(FieldName::Org) => return Ok(Some(self.name_query(self.f.organizations, text))),
+            Some(FieldName::Place) => return Ok(Some(self.name_query(self.f.locations, text))),
+            Some(FieldName::Source) => return Ok(Some(self.source_query(text)?)),
+            Some(FieldName::Url) => return Ok(Some(self.url_query(text))),
+            Some(FieldName::Date) => {
+                let (from, to) = parse_period(text).map_err(|e| match e {
+                    Error::Filter(m) => Error::Query(super::QueryError { position: 1, message: format!("date: {m}") }),
+                    other => other,
+                })?;
+                return Ok(Some(self.date_range(Some(from), Some(to))));
+            }
+            Some(FieldName::Title) | Some(FieldName::Body) | None => {}
+        }
+        let fields = self.text_fields(field);
+        let tokens = analyze(&mut self.news, text);
+        if tokens.is_empty() {
+            return Ok(None);
+        }
+        let mut per_field: Vec<Box<dyn Query>> = Vec::new();
+        match how {
+            Match::Prefix if !phrase => {
+                let folded = analyze(&mut self.names, text);
+                let Some(prefix) = folded.last() else { return Ok(None) };
+                let pattern = prefix_pattern(prefix);
+                for (f, boost) in &fields {
+                    let q = RegexQuery::from_pattern(&pattern, *f)?;
+                    per_field.push(Box::new(BoostQuery::new(Box::new(q), *boost)));
+                }
+                if highlight {
+                    self.highlights.prefixes.insert(prefix.clone());
+                }
+            }
+            Match::Fuzzy(d) if !phrase && tokens.len() == 1 => {
+                for (f, boost) in &fields {
+                    let q = FuzzyTermQuery::new(Term::from_field_text(*f, &tokens[0]), d, true);
+                    per_field.push(Box::new(BoostQuery::new(Box::new(q), *boost)));
+                }
+                if highlight {
+                    self.highlights.fuzzy.insert((tokens[0].clone(), d));
+                }
+            }
+            _ => {
+                for (f, boost) in &fields {
+                    if let Some(q) = terms_query(*f, &tokens) {
+                        per_field.push(Box::new(BoostQuery::new(q, *boost)));
+                    }
+                }
+                if highlight {
+                    if tokens.len() == 1 {
+                        self.highlights.terms.insert(tokens[0].clone());
+                    } else {
+                        self.highlights.phrases.insert(tokens);
+                    }
+                }
+            }
+        }
+        Ok(Some(or(per_field)))
+    }
+
+    /// A name: one word matches any part of a name, several words match as a phrase.
+    fn name_query(&mut self, field: Field, name: &str) -> Box<dyn Query> {
+        let tokens = analyze(&mut self.names, name);
+        terms_query(field, &tokens).unwrap_or_else(|| Box::new(EmptyQuery))
+    }
+
+    /// Outlets whose host contains `needle` (case-insensitive): `moscowtimes` finds
+    /// `themoscowtimes.com`.
+    fn source_query(&self, needle: &str) -> Result<Box<dyn Query>> {
+        let needle = needle.trim().trim_start_matches("www.").to_lowercase();
+        let mut hosts = BTreeSet::new();
+        for segment in self.searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.f.source)?;
+            let mut stream = inverted.terms().stream().map_err(|e| tantivy::TantivyError::from(e))?;
+            while stream.advance() {
+                if let Ok(host) = std::str::from_utf8(stream.key()) {
+                    if host.contains(&needle) {
+                        hosts.insert(host.to_owned());
+                    }
+                }
+            }
+        }
+        Ok(or(hosts
+            .into_iter()
+            .map(|h| Box::new(TermQuery::new(Term::from_field_text(self.f.source, &h), IndexRecordOption::Basic)) as Box<dyn Query>)
+            .collect()))
+    }
+
+    fn date_range(&self, from: Option<Date>, to: Option<Date>) -> Box<dyn Query> {
+        let lower = from.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_date(self.f.date, date_to_tantivy(d))));
+        let upper = to.map_or(Bound::Unbounded, |d| Bound::Excluded(Term::from_field_date(self.f.date, date_to_tantivy(d + Duration::days(1)))));
+        if from.is_none() && to.is_none() {
+            // Any date at all: undated documents never pass a date filter.
+            return Box::new(tantivy::query::ExistsQuery::new("date".into(), false));
+        }
+        Box::new(RangeQuery::new(lower, upper))
+    }
+
+    fn filters(&mut self, filters: &Filters) -> Result<Vec<Box<dyn Query>>> {
+        let mut out: Vec<Box<dyn Query>> = Vec::new();
+        if filters.from.is_some() || filters.to.is_some() {
+            out.push(self.date_range(filters.from, filters.to));
+        }
+        for (names, field) in [(&filters.persons, self.f.persons), (&filters.orgs, self.f.organizations), (&filters.places, self.f.locations)] {
+            for name in names {
+                out.push(self.name_query(field, name));
+            }
+        }
+        if !filters.sources.is_empty() {
+            let mut any = Vec::new();
+            for s in &filters.sources {
+                any.push(self.source_query(s)?);
+            }
+            out.push(or(any));
+        }
+        Ok(out)
+    }
+}
+
+/// A regex over analyzed terms for a typed prefix: terms that start with it, and stems
+/// shorter than it that it extends by at most three letters (`economi*` finds the stem
+/// `econom`).
+fn prefix_pattern(prefix: &str) -> String {
+    let escape = |s: &str| {
+        s.chars()
+            .map(|c| if c.is_alphanumeric() { c.to_string() } else { format!("\\{c}") })
+            .collect::<String>()
+    };
+    let chars: Vec<char> = prefix.chars().collect();
+    let mut alternatives = vec![format!("{}.*", escape(prefix))];
+    let shortest = chars.len().saturating_sub(3).max(4);
+    for len in shortest..chars.len() {
+        alternatives.push(escape(&chars[..len].iter().collect::<String>()));
+    }
+    alternatives.join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_patterns() {
+        assert_eq!(prefix_pattern("budg"), "budg.*");
+        assert_eq!(prefix_pattern("economi"), "economi.*|econ|econo|econom");
+    }
+}

@@ -1,0 +1,183 @@
+//! The tantivy schema: the fields of a document, their analyzers, and the schema version.
+//!
+//! The schema is data: `index_schema/schema.json` is what [`build_schema`] makes, and a test
+//! holds the two together. Text fields use the `news` analyzer (English stemming, ASCII
+//! folding); entity names use the `name` analyzer (no stemming, case and accents folded), and
+//! are also facets for counting.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions,
+    Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+use tantivy::Index;
+
+/// The version of the schema this build writes; stored in each commit's payload.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Analyzer of the title and body: words, lower-cased, accents folded, English stems.
+pub const NEWS_ANALYZER: &str = "news";
+/// Analyzer of entity names: words, lower-cased, accents folded, no stemming.
+pub const NAME_ANALYZER: &str = "name";
+
+/// Handles of every field.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Stable document id.
+    pub id: Field,
+    /// Canonical path of the file.
+    pub path: Field,
+    /// Title text.
+    pub title: Field,
+    /// Body text.
+    pub body: Field,
+    /// The article URL as written.
+    pub url: Field,
+    /// The canonical URL (identity, and bare-URL queries).
+    pub url_key: Field,
+    /// Outlet host.
+    pub source: Field,
+    /// Publication date.
+    pub date: Field,
+    /// Other URLs of the page.
+    pub related_urls: Field,
+    /// Titles of related articles.
+    pub related_titles: Field,
+    /// Person names, searchable.
+    pub persons: Field,
+    /// Organization names, searchable.
+    pub organizations: Field,
+    /// Location names, searchable.
+    pub locations: Field,
+    /// Person names as facets, for counts.
+    pub person_facet: Field,
+    /// Organization names as facets.
+    pub org_facet: Field,
+    /// Location names as facets.
+    pub place_facet: Field,
+    /// Hash of the normalized text: identical articles in two files.
+    pub content_hash: Field,
+    /// Other files holding the same article.
+    pub duplicates: Field,
+    /// Mention counts of the entities, as JSON.
+    pub mentions: Field,
+}
+
+/// Builds the schema this version of newsdex writes.
+pub fn build_schema() -> Schema {
+    let mut b = Schema::builder();
+    let text = |analyzer: &str| {
+        TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    b.add_text_field("id", STRING | STORED);
+    b.add_text_field("path", STRING | STORED);
+    b.add_text_field("title", text(NEWS_ANALYZER));
+    b.add_text_field("body", text(NEWS_ANALYZER));
+    b.add_text_field("url", STORED);
+    b.add_text_field("url_key", STRING);
+    b.add_text_field("source", STRING | STORED | FAST);
+    b.add_date_field(
+        "date",
+        DateOptions::default()
+            .set_indexed()
+            .set_stored()
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    b.add_text_field("related_urls", STORED);
+    b.add_text_field("related_titles", STORED);
+    b.add_text_field("persons", text(NAME_ANALYZER));
+    b.add_text_field("organizations", text(NAME_ANALYZER));
+    b.add_text_field("locations", text(NAME_ANALYZER));
+    b.add_facet_field("person_facet", FacetOptions::default());
+    b.add_facet_field("org_facet", FacetOptions::default());
+    b.add_facet_field("place_facet", FacetOptions::default());
+    b.add_u64_field("content_hash", NumericOptions::default().set_indexed().set_stored());
+    b.add_text_field("duplicates", STORED);
+    b.add_text_field("mentions", STORED);
+    b.build()
+}
+
+impl Fields {
+    /// The field handles of `schema` (one built by [`build_schema`]).
+    pub fn new(schema: &Schema) -> tantivy::Result<Self> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            id: f("id")?,
+            path: f("path")?,
+            title: f("title")?,
+            body: f("body")?,
+            url: f("url")?,
+            url_key: f("url_key")?,
+            source: f("source")?,
+            date: f("date")?,
+            related_urls: f("related_urls")?,
+            related_titles: f("related_titles")?,
+            persons: f("persons")?,
+            organizations: f("organizations")?,
+            locations: f("locations")?,
+            person_facet: f("person_facet")?,
+            org_facet: f("org_facet")?,
+            place_facet: f("place_facet")?,
+            content_hash: f("content_hash")?,
+            duplicates: f("duplicates")?,
+            mentions: f("mentions")?,
+        })
+    }
+}
+
+/// The analyzer of titles and bodies.
+pub fn news_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// The analyzer of entity names.
+pub fn name_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Registers the analyzers the schema names on `index`.
+pub fn register_analyzers(index: &Index) {
+    let tokenizers = index.tokenizers();
+    tokenizers.register(NEWS_ANALYZER, news_analyzer());
+    tokenizers.register(NAME_ANALYZER, name_analyzer());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The schema the code builds is exactly the one in `index_schema/schema.json`.
+    #[test]
+    fn schema_matches_index_schema_file() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/index_schema/schema.json");
+        let got = serde_json::to_value(build_schema()).unwrap();
+        if std::env::var_os("NEWSDEX_BLESS").is_some() {
+            std::fs::write(path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
+        }
+        let want: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        assert_eq!(got, want, "the schema changed: bump SCHEMA_VERSION, then NEWSDEX_BLESS=1 cargo test schema");
+    }
+
+    #[test]
+    fn fields_resolve() {
+        Fields::new(&build_schema()).unwrap();
+    }
+}

@@ -1,0 +1,92 @@
+//! Walking: the paths given on the command line to the article files under them.
+//!
+//! Files ending `.txt` in any case; hidden files and folders are skipped; folders are read in
+//! sorted order, so "the first file" of a set of duplicates is well defined. Symlinks are
+//! followed, loops reported. Yields as it goes: no pre-walk.
+
+use std::path::{Path, PathBuf};
+
+/// One thing the walk found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WalkItem {
+    /// An article file: its canonical path.
+    File(PathBuf),
+    /// A path that could not be walked, and why.
+    Error(PathBuf, String),
+    /// A path given by the user that does not exist.
+    Missing(PathBuf),
+}
+
+/// Whether `path` names an article file (`.txt` in any case).
+pub fn is_article_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+}
+
+/// Walks `roots` in order, calling `f` for each item; stops early if `f` returns false.
+pub fn walk(roots: &[PathBuf], mut f: impl FnMut(WalkItem) -> bool) {
+    for root in roots {
+        if std::fs::metadata(root).is_err() && std::fs::symlink_metadata(root).is_err() {
+            if !f(WalkItem::Missing(root.clone())) {
+                return;
+            }
+            continue;
+        }
+        let entries = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in entries {
+            let item = match entry {
+                Ok(e) if e.file_type().is_file() && (e.depth() == 0 || is_article_file(e.path())) => {
+                    match std::fs::canonicalize(e.path()) {
+                        Ok(p) => WalkItem::File(p),
+                        Err(err) => WalkItem::Error(e.path().to_path_buf(), err.to_string()),
+                    }
+                }
+                Ok(_) => continue,
+                Err(err) => {
+                    let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.clone());
+                    let reason = if err.loop_ancestor().is_some() {
+                        "symlink loop".to_owned()
+                    } else {
+                        err.io_error().map_or_else(|| err.to_string(), ToString::to_string)
+                    };
+                    WalkItem::Error(path, reason)
+                }
+            };
+            if !f(item) {
+                return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_txt_files_sorted_and_skips_hidden() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir_all(d.join("b/.hidden")).unwrap();
+        for p in ["b/2.txt", "b/1.TXT", "a.txt", "b/.hidden/x.txt", ".h.txt", "notes.md"] {
+            std::fs::write(d.join(p), "x").unwrap();
+        }
+        let mut got = Vec::new();
+        walk(&[d.to_path_buf(), d.join("nope")], |item| {
+            got.push(match item {
+                WalkItem::File(p) => p.strip_prefix(d.canonicalize().unwrap()).unwrap().display().to_string(),
+                WalkItem::Missing(p) => format!("missing {}", p.file_name().unwrap().to_string_lossy()),
+                WalkItem::Error(p, r) => format!("error {} {r}", p.display()),
+            });
+            true
+        });
+        assert_eq!(got, ["a.txt", "b/1.TXT", "b/2.txt", "missing nope"]);
+    }
+}
