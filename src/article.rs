@@ -29,7 +29,11 @@ impl Article {
     /// the same hold the same article.
     pub fn normalized_text(&self) -> String {
         let mut out = String::with_capacity(self.title.len() + self.body.len() + 1);
-        for word in self.title.split_whitespace().chain(self.body.split_whitespace()) {
+        for word in self
+            .title
+            .split_whitespace()
+            .chain(self.body.split_whitespace())
+        {
             if !out.is_empty() {
                 out.push(' ');
             }

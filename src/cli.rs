@@ -87,9 +87,10 @@ pub struct IndexArgs {
 /// `newsdex search`
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query (tantivy syntax, read leniently); omit to list by date
+    /// The query (tantivy syntax, read leniently; quote it if it has spaces); omit to list
+    /// every document that passes the filters, newest first
     #[arg(allow_hyphen_values = true, value_name = "QUERY")]
-    pub query: Vec<String>,
+    pub query: Option<String>,
     /// Only articles from this date on (YYYY, YYYY-MM or YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,

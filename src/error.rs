@@ -6,13 +6,13 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be turned into text.
-    #[error("{0}")]
+    #[error(transparent)]
     Decode(#[from] crate::decode::DecodeError),
     /// A text held no article.
-    #[error("{0}")]
+    #[error(transparent)]
     Parse(#[from] crate::parse::ParseError),
     /// The query could not be understood.
-    #[error("{0}")]
+    #[error(transparent)]
     Query(#[from] crate::query::QueryError),
     /// A filter value (a date, a name) is not valid.
     #[error("{0}")]
@@ -37,7 +37,7 @@ pub enum Error {
     #[error("no document with id or path {0}")]
     NotFound(String),
     /// An error from tantivy.
-    #[error("index error: {0}")]
+    #[error(transparent)]
     Tantivy(#[from] tantivy::TantivyError),
     /// An I/O error with the path it concerns.
     #[error("{}: {source}", .path.display())]

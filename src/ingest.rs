@@ -94,7 +94,9 @@ pub fn index_paths(
         let end = item.is_none();
         match item {
             Some(WalkItem::File(p)) => batch.push(p),
-            Some(WalkItem::Error(p, reason)) => run.report.skipped.push((p.display().to_string(), reason)),
+            Some(WalkItem::Error(p, reason)) => {
+                run.report.skipped.push((p.display().to_string(), reason))
+            }
             Some(WalkItem::Missing(p)) => run.report.missing.push(p.display().to_string()),
             None => {}
         }
@@ -126,7 +128,11 @@ pub fn index_paths(
 }
 
 /// Reads, decodes, parses and extracts one file: the records it holds, or why not.
-pub fn read_file(path: &Path, corpus: &Vocab, max_size: u64) -> std::result::Result<Record, String> {
+pub fn read_file(
+    path: &Path,
+    corpus: &Vocab,
+    max_size: u64,
+) -> std::result::Result<Record, String> {
     let text = read_text(path, max_size)?;
     record_of(path, &text, corpus)
 }
@@ -134,7 +140,10 @@ pub fn read_file(path: &Path, corpus: &Vocab, max_size: u64) -> std::result::Res
 fn read_text(path: &Path, max_size: u64) -> std::result::Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     if meta.len() > max_size {
-        return Err(format!("file too large ({} bytes, limit {max_size})", meta.len()));
+        return Err(format!(
+            "file too large ({} bytes, limit {max_size})",
+            meta.len()
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     decode(&bytes).map_err(|e| e.to_string())
@@ -143,7 +152,12 @@ fn read_text(path: &Path, max_size: u64) -> std::result::Result<String, String> 
 fn record_of(path: &Path, text: &str, corpus: &Vocab) -> std::result::Result<Record, String> {
     let article = parse(text, corpus).map_err(|e| e.to_string())?;
     let entities = article_entities(&article.title, &article.body);
-    Ok(Record::new(path.display().to_string(), 0, article, entities))
+    Ok(Record::new(
+        path.display().to_string(),
+        0,
+        article,
+        entities,
+    ))
 }
 
 /// State of one run: what is already indexed, duplicates seen, the corpus vocabulary.
@@ -222,7 +236,9 @@ impl<'a> Run<'a> {
             if let Some((primary_path, list)) = self.dups.get_mut(&primary_id) {
                 if *primary_path != rec.path {
                     list.push(rec.path.clone());
-                    self.report.duplicates.push((rec.path, primary_path.clone()));
+                    self.report
+                        .duplicates
+                        .push((rec.path, primary_path.clone()));
                 }
             }
             return Ok(());
@@ -231,16 +247,26 @@ impl<'a> Run<'a> {
             self.by_url.insert(k, rec.id.clone());
         }
         self.by_text.insert(rec.content_hash, rec.id.clone());
-        self.dups.insert(rec.id.clone(), (rec.path.clone(), Vec::new()));
+        self.dups
+            .insert(rec.id.clone(), (rec.path.clone(), Vec::new()));
         let f = &self.index.fields;
         let id_term = Term::from_field_text(f.id, &rec.id);
         if self.searcher.num_docs() > 0 {
-            let exists = self.searcher.search(&TermQuery::new(id_term.clone(), IndexRecordOption::Basic), &Count)?;
+            let exists = self.searcher.search(
+                &TermQuery::new(id_term.clone(), IndexRecordOption::Basic),
+                &Count,
+            )?;
             if exists > 0 {
                 let same: Vec<Box<dyn Query>> = vec![
                     Box::new(TermQuery::new(id_term.clone(), IndexRecordOption::Basic)),
-                    Box::new(TermQuery::new(Term::from_field_u64(f.content_hash, rec.content_hash), IndexRecordOption::Basic)),
-                    Box::new(TermQuery::new(Term::from_field_text(f.path, &rec.path), IndexRecordOption::Basic)),
+                    Box::new(TermQuery::new(
+                        Term::from_field_u64(f.content_hash, rec.content_hash),
+                        IndexRecordOption::Basic,
+                    )),
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.path, &rec.path),
+                        IndexRecordOption::Basic,
+                    )),
                 ];
                 let q = BooleanQuery::new(same.into_iter().map(|q| (Occur::Must, q)).collect());
                 if self.searcher.search(&q, &Count)? > 0 {

@@ -6,8 +6,8 @@
 //! are also facets for counting.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions,
-    Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
@@ -99,7 +99,10 @@ pub fn build_schema() -> Schema {
     b.add_facet_field("person_facet", FacetOptions::default());
     b.add_facet_field("org_facet", FacetOptions::default());
     b.add_facet_field("place_facet", FacetOptions::default());
-    b.add_u64_field("content_hash", NumericOptions::default().set_indexed().set_stored());
+    b.add_u64_field(
+        "content_hash",
+        NumericOptions::default().set_indexed().set_stored(),
+    );
     b.add_text_field("duplicates", STORED);
     b.add_text_field("mentions", STORED);
     b.build()
@@ -173,7 +176,10 @@ mod tests {
         }
         let want: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        assert_eq!(got, want, "the schema changed: bump SCHEMA_VERSION, then NEWSDEX_BLESS=1 cargo test schema");
+        assert_eq!(
+            got, want,
+            "the schema changed: bump SCHEMA_VERSION, then NEWSDEX_BLESS=1 cargo test schema"
+        );
     }
 
     #[test]

@@ -101,21 +101,33 @@ pub fn search(index: &NewsIndex, req: &SearchRequest) -> Result<SearchResults> {
     };
     let (total, page): (usize, Vec<(f32, DocAddress)>) = match sort {
         Sort::Relevance => {
-            let top = TopDocs::with_limit(limit).and_offset(req.offset).order_by_score();
+            let top = TopDocs::with_limit(limit)
+                .and_offset(req.offset)
+                .order_by_score();
             searcher.search(&*built.query, &(Count, top))?
         }
         Sort::Newest | Sort::Oldest => {
             let newest = sort == Sort::Newest;
-            let top = TopDocs::with_limit(limit).and_offset(req.offset).tweak_score(move |seg: &SegmentReader| {
-                let column = seg.fast_fields().date("date").ok();
-                move |doc: DocId, score: Score| {
-                    let secs = column.as_ref().and_then(|c| c.first(doc)).map(|d| d.into_timestamp_secs());
-                    let key = secs.map_or(i64::MIN, |t| if newest { t } else { -t });
-                    (key, score)
-                }
-            });
+            let top = TopDocs::with_limit(limit)
+                .and_offset(req.offset)
+                .tweak_score(move |seg: &SegmentReader| {
+                    let column = seg.fast_fields().date("date").ok();
+                    move |doc: DocId, score: Score| {
+                        let secs = column
+                            .as_ref()
+                            .and_then(|c| c.first(doc))
+                            .map(|d| d.into_timestamp_secs());
+                        let key = secs.map_or(i64::MIN, |t| if newest { t } else { -t });
+                        (key, score)
+                    }
+                });
             let (total, docs) = searcher.search(&*built.query, &(Count, top))?;
-            (total, docs.into_iter().map(|((_, score), addr)| (score, addr)).collect())
+            (
+                total,
+                docs.into_iter()
+                    .map(|((_, score), addr)| (score, addr))
+                    .collect(),
+            )
         }
     };
     let mut highlighter = Highlighter::new(built.highlights);
@@ -146,5 +158,133 @@ pub fn search(index: &NewsIndex, req: &SearchRequest) -> Result<SearchResults> {
             title_highlights,
         });
     }
-    Ok(SearchResults { query: req.query.clone(), total, hits })
+    Ok(SearchResults {
+        query: req.query.clone(),
+        total,
+        hits,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::extract::ArticleEntities;
+    use crate::index::document::Record;
+    use time::macros::date;
+
+    /// A small index in a temporary folder: (title, body, date, persons).
+    fn index_of(
+        docs: &[(&str, &str, Option<time::Date>, &[&str])],
+    ) -> (tempfile::TempDir, NewsIndex) {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = NewsIndex::open_or_create(dir.path()).unwrap();
+        let mut w = idx.writer(1, 50_000_000).unwrap();
+        for (i, (title, body, date, persons)) in docs.iter().enumerate() {
+            let article = Article {
+                title: title.to_string(),
+                body: body.to_string(),
+                date: *date,
+                ..Article::default()
+            };
+            let entities = ArticleEntities {
+                persons: persons.iter().map(|p| (p.to_string(), 1)).collect(),
+                ..Default::default()
+            };
+            let rec = Record::new(format!("/d/{i}.txt"), 0, article, entities);
+            w.add_document(rec.to_document(&idx.fields)).unwrap();
+        }
+        crate::index::commit(&mut w, &Default::default()).unwrap();
+        (dir, idx)
+    }
+
+    fn ids(idx: &NewsIndex, req: SearchRequest) -> Vec<String> {
+        let req = SearchRequest {
+            limit: 10,
+            snippet_len: 200,
+            ..req
+        };
+        search(idx, &req)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.path)
+            .collect()
+    }
+
+    fn q(query: &str) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn title_match_outranks_body_only_match() {
+        let (_d, idx) = index_of(&[
+            (
+                "Port news",
+                "The harbour bridge was discussed at length by the council.",
+                None,
+                &[],
+            ),
+            (
+                "Harbour bridge opens",
+                "Traffic flowed on Monday.",
+                None,
+                &[],
+            ),
+        ]);
+        assert_eq!(ids(&idx, q("harbour bridge")), ["/d/1.txt", "/d/0.txt"]);
+    }
+
+    #[test]
+    fn date_filters_are_inclusive_and_drop_undated() {
+        let (_d, idx) = index_of(&[
+            ("Budget one", "budget", Some(date!(2021 - 02 - 01)), &[]),
+            ("Budget two", "budget", Some(date!(2021 - 03 - 31)), &[]),
+            ("Budget three", "budget", Some(date!(2021 - 04 - 01)), &[]),
+            ("Budget four", "budget", None, &[]),
+        ]);
+        let mut r = q("budget");
+        r.filters.from = Some(date!(2021 - 02 - 01));
+        r.filters.to = Some(date!(2021 - 03 - 31));
+        r.sort = Sort::Oldest;
+        assert_eq!(ids(&idx, r), ["/d/0.txt", "/d/1.txt"]);
+        let mut newest = q("");
+        newest.sort = Sort::Newest;
+        assert_eq!(
+            ids(&idx, newest),
+            ["/d/2.txt", "/d/1.txt", "/d/0.txt", "/d/3.txt"]
+        );
+        let mut oldest = q("");
+        oldest.sort = Sort::Oldest;
+        assert_eq!(
+            ids(&idx, oldest),
+            ["/d/0.txt", "/d/1.txt", "/d/2.txt", "/d/3.txt"]
+        );
+    }
+
+    #[test]
+    fn person_filters_all_must_hold() {
+        let (_d, idx) = index_of(&[
+            ("A", "talks", None, &["Sergei Lavrov", "Antony Blinken"]),
+            ("B", "talks", None, &["Sergei Lavrov"]),
+        ]);
+        let mut r = q("talks");
+        r.filters.persons = vec!["lavrov".into(), "blinken".into()];
+        assert_eq!(ids(&idx, r), ["/d/0.txt"]);
+        let mut r = q("");
+        r.filters.persons = vec!["sergei lavrov".into()];
+        assert_eq!(ids(&idx, r).len(), 2);
+    }
+
+    #[test]
+    fn exclusion_alone_lists_the_rest() {
+        let (_d, idx) = index_of(&[
+            ("A", "budget talks", None, &[]),
+            ("B", "other news", None, &[]),
+        ]);
+        assert_eq!(ids(&idx, q("-budget")), ["/d/1.txt"]);
+    }
 }

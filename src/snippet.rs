@@ -28,7 +28,10 @@ pub struct Highlighter {
 impl Highlighter {
     /// A highlighter for `highlights`.
     pub fn new(highlights: Highlights) -> Self {
-        Highlighter { highlights, analyzer: news_analyzer() }
+        Highlighter {
+            highlights,
+            analyzer: news_analyzer(),
+        }
     }
 
     /// Byte ranges of `text` that match the query, in order, merged.
@@ -43,14 +46,19 @@ impl Highlighter {
         for (i, (stem, from, to)) in toks.iter().enumerate() {
             let word = text[*from..*to].to_lowercase();
             let hit = h.terms.contains(stem)
-                || h.prefixes.iter().any(|p| word.starts_with(p.as_str()) || stem.starts_with(p.as_str()))
-                || h.fuzzy.iter().any(|(t, d)| edit_distance_within(stem, t, *d as usize));
+                || h.prefixes
+                    .iter()
+                    .any(|p| word.starts_with(p.as_str()) || stem.starts_with(p.as_str()))
+                || h.fuzzy
+                    .iter()
+                    .any(|(t, d)| edit_distance_within(stem, t, *d as usize));
             if hit {
                 spans.push((*from, *to));
             }
             for phrase in &h.phrases {
                 let n = phrase.len();
-                if i + n <= toks.len() && toks[i..i + n].iter().zip(phrase).all(|(t, p)| t.0 == *p) {
+                if i + n <= toks.len() && toks[i..i + n].iter().zip(phrase).all(|(t, p)| t.0 == *p)
+                {
                     spans.push((*from, toks[i + n - 1].2));
                 }
             }
@@ -67,13 +75,18 @@ impl Highlighter {
         }
         // Score sentences by distinct matched words, then by matches.
         let score = |&(s, e): &(usize, usize)| {
-            let inside: Vec<&(usize, usize)> = spans.iter().filter(|(a, _)| *a >= s && *a < e).collect();
-            let mut distinct: Vec<String> = inside.iter().map(|(a, b)| text[*a..*b].to_lowercase()).collect();
+            let inside: Vec<&(usize, usize)> =
+                spans.iter().filter(|(a, _)| *a >= s && *a < e).collect();
+            let mut distinct: Vec<String> = inside
+                .iter()
+                .map(|(a, b)| text[*a..*b].to_lowercase())
+                .collect();
             distinct.sort();
             distinct.dedup();
             distinct.len() * 4 + inside.len()
         };
-        let mut ranked: Vec<(usize, usize)> = sentences.iter().copied().filter(|s| score(s) > 0).collect();
+        let mut ranked: Vec<(usize, usize)> =
+            sentences.iter().copied().filter(|s| score(s) > 0).collect();
         ranked.sort_by_key(|s| std::cmp::Reverse(score(s)));
         let first = ranked[0];
         let mut parts = vec![first];
@@ -92,7 +105,8 @@ impl Highlighter {
             }
             let base = out.text.len();
             out.text.push_str(&f.text);
-            out.highlights.extend(f.highlights.into_iter().map(|(a, b)| (a + base, b + base)));
+            out.highlights
+                .extend(f.highlights.into_iter().map(|(a, b)| (a + base, b + base)));
         }
         out
     }
@@ -101,8 +115,8 @@ impl Highlighter {
 /// `text[start..]` cut to about `max_len` bytes at a word boundary, with the spans inside.
 /// If the first span is beyond `max_len`, the window moves to show it.
 fn fragment(text: &str, spans: &[(usize, usize)], start: usize, max_len: usize) -> Snippet {
-    let mut start = start;
-    if let Some(&(a, _)) = spans.iter().find(|(a, _)| *a >= start) {
+    let mut start = start.min(text.len());
+    if let Some(&(a, _)) = spans.iter().find(|(a, b)| *a >= start && *b <= text.len()) {
         if a + 20 > start + max_len {
             start = floor_boundary(text, a.saturating_sub(max_len / 3));
             start = text[start..].find(' ').map_or(start, |i| start + i + 1);
@@ -115,7 +129,11 @@ fn fragment(text: &str, spans: &[(usize, usize)], start: usize, max_len: usize) 
     }
     let slice = &text[start..end];
     let mut out = String::with_capacity(slice.len() + 8);
-    let prefix = if start > 0 && !text[..start].trim_end().ends_with(['.', '?', '!', '"']) { "…" } else { "" };
+    let prefix = if start > 0 && !text[..start].trim_end().ends_with(['.', '?', '!', '"']) {
+        "…"
+    } else {
+        ""
+    };
     out.push_str(prefix);
     out.push_str(&slice.replace('\n', " "));
     let shift = prefix.len();
@@ -127,7 +145,10 @@ fn fragment(text: &str, spans: &[(usize, usize)], start: usize, max_len: usize) 
     if end < text.len() && !slice.ends_with(['.', '?', '!', '"']) {
         out.push('…');
     }
-    Snippet { text: out, highlights }
+    Snippet {
+        text: out,
+        highlights,
+    }
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -144,8 +165,13 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let bytes = text.as_bytes();
     for i in 0..bytes.len() {
-        let end_here = (matches!(bytes[i], b'.' | b'?' | b'!') && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
-            && i > 0 && !bytes[i - 1].is_ascii_uppercase())
+        if i < start {
+            continue;
+        }
+        let end_here = (matches!(bytes[i], b'.' | b'?' | b'!')
+            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
+            && i > 0
+            && !bytes[i - 1].is_ascii_uppercase())
             || bytes[i] == b'\n';
         if end_here {
             let e = i + 1;
@@ -206,7 +232,11 @@ mod tests {
     fn hl(terms: &[&str], phrases: &[&[&str]]) -> Highlighter {
         let mut h = Highlights::default();
         h.terms.extend(terms.iter().map(|s| s.to_string()));
-        h.phrases.extend(phrases.iter().map(|p| p.iter().map(|s| s.to_string()).collect()));
+        h.phrases.extend(
+            phrases
+                .iter()
+                .map(|p| p.iter().map(|s| s.to_string()).collect()),
+        );
         Highlighter::new(h)
     }
 

@@ -19,11 +19,13 @@ pub enum WalkItem {
 
 /// Whether `path` names an article file (`.txt` in any case).
 pub fn is_article_file(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
 }
 
 /// Walks `roots` in order, calling `f` for each item; stops early if `f` returns false.
@@ -42,7 +44,9 @@ pub fn walk(roots: &[PathBuf], mut f: impl FnMut(WalkItem) -> bool) {
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
         for entry in entries {
             let item = match entry {
-                Ok(e) if e.file_type().is_file() && (e.depth() == 0 || is_article_file(e.path())) => {
+                Ok(e)
+                    if e.file_type().is_file() && (e.depth() == 0 || is_article_file(e.path())) =>
+                {
                     match std::fs::canonicalize(e.path()) {
                         Ok(p) => WalkItem::File(p),
                         Err(err) => WalkItem::Error(e.path().to_path_buf(), err.to_string()),
@@ -50,11 +54,15 @@ pub fn walk(roots: &[PathBuf], mut f: impl FnMut(WalkItem) -> bool) {
                 }
                 Ok(_) => continue,
                 Err(err) => {
-                    let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.clone());
+                    let path = err
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| root.clone());
                     let reason = if err.loop_ancestor().is_some() {
                         "symlink loop".to_owned()
                     } else {
-                        err.io_error().map_or_else(|| err.to_string(), ToString::to_string)
+                        err.io_error()
+                            .map_or_else(|| err.to_string(), ToString::to_string)
                     };
                     WalkItem::Error(path, reason)
                 }
@@ -75,14 +83,27 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let d = dir.path();
         std::fs::create_dir_all(d.join("b/.hidden")).unwrap();
-        for p in ["b/2.txt", "b/1.TXT", "a.txt", "b/.hidden/x.txt", ".h.txt", "notes.md"] {
+        for p in [
+            "b/2.txt",
+            "b/1.TXT",
+            "a.txt",
+            "b/.hidden/x.txt",
+            ".h.txt",
+            "notes.md",
+        ] {
             std::fs::write(d.join(p), "x").unwrap();
         }
         let mut got = Vec::new();
         walk(&[d.to_path_buf(), d.join("nope")], |item| {
             got.push(match item {
-                WalkItem::File(p) => p.strip_prefix(d.canonicalize().unwrap()).unwrap().display().to_string(),
-                WalkItem::Missing(p) => format!("missing {}", p.file_name().unwrap().to_string_lossy()),
+                WalkItem::File(p) => p
+                    .strip_prefix(d.canonicalize().unwrap())
+                    .unwrap()
+                    .display()
+                    .to_string(),
+                WalkItem::Missing(p) => {
+                    format!("missing {}", p.file_name().unwrap().to_string_lossy())
+                }
                 WalkItem::Error(p, r) => format!("error {} {r}", p.display()),
             });
             true

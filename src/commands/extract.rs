@@ -28,7 +28,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 writeln!(out, "{path}")?;
                 for m in &mentions {
                     let kind = format!("{:?}", m.kind).to_lowercase();
-                    writeln!(out, "  {kind:<12} {:<30} {}..{}  {}", m.canonical, m.start, m.end, m.text)?;
+                    writeln!(
+                        out,
+                        "  {kind:<12} {:<30} {}..{}  {}",
+                        m.canonical, m.start, m.end, m.text
+                    )?;
                 }
             }
         }
@@ -47,7 +51,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Mentions with offsets into `bytes` as read: UTF-8 is used as is (after a byte-order mark);

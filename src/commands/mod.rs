@@ -16,7 +16,10 @@ use crate::cli::{Cli, Command};
 
 /// Runs the command `args` names; the exit code for a normal outcome, an error otherwise.
 pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
-    let index_dir = args.index.clone().unwrap_or_else(newsdex::index::default_index_dir);
+    let index_dir = args
+        .index
+        .clone()
+        .unwrap_or_else(newsdex::index::default_index_dir);
     match args.command {
         Command::Index(a) => index::run(&index_dir, a),
         Command::Search(a) => search::run(&index_dir, a),
@@ -30,8 +33,14 @@ pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
 /// Whether `err` is a closed pipe (`newsdex search x | head`): exit quietly.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        let kind = e
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                e.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
     })
 }
 

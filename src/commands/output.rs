@@ -17,7 +17,9 @@ pub struct Style {
 impl Style {
     /// Colour on a terminal unless `NO_COLOR`.
     pub fn detect() -> Self {
-        Style { colour: use_colour() }
+        Style {
+            colour: use_colour(),
+        }
     }
 
     /// `text` with the byte ranges `ranges` highlighted.
@@ -82,7 +84,11 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     if !line.is_empty() {
         lines.push(line);
     }
-    lines.iter().map(|l| format!("{indent}{l}")).collect::<Vec<_>>().join("\n")
+    lines
+        .iter()
+        .map(|l| format!("{indent}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn visible_len(s: &str) -> usize {

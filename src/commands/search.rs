@@ -11,7 +11,7 @@ use super::output::{wrap, Style};
 use crate::cli::{Format, SearchArgs, SortArg};
 
 pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
-    let req = request(args.query.join(" "), &args)?;
+    let req = request(args.query.clone().unwrap_or_default(), &args)?;
     let index = super::open(index_dir)?;
     let results = search(&index, &req)?;
     let mut out = std::io::stdout().lock();
@@ -27,17 +27,40 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
             }
             if !results.hits.is_empty() {
                 let last = results.hits.last().map_or(0, |h| h.rank);
-                writeln!(out, "{}", style.dim(&format!("{}-{} of {} matches", req.offset + 1, last, results.total)))?;
+                writeln!(
+                    out,
+                    "{}",
+                    style.dim(&format!(
+                        "{}-{} of {} matches",
+                        req.offset + 1,
+                        last,
+                        results.total
+                    ))
+                )?;
             }
         }
     }
     out.flush()?;
-    Ok(if results.hits.is_empty() && results.total == 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if results.hits.is_empty() && results.total == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn request(query: String, args: &SearchArgs) -> anyhow::Result<SearchRequest> {
-    let from = args.from.as_deref().map(parse_period).transpose()?.map(|(first, _)| first);
-    let to = args.to.as_deref().map(parse_period).transpose()?.map(|(_, last)| last);
+    let from = args
+        .from
+        .as_deref()
+        .map(parse_period)
+        .transpose()?
+        .map(|(first, _)| first);
+    let to = args
+        .to
+        .as_deref()
+        .map(parse_period)
+        .transpose()?
+        .map(|(_, last)| last);
     Ok(SearchRequest {
         query,
         filters: Filters {
@@ -61,7 +84,11 @@ fn request(query: String, args: &SearchArgs) -> anyhow::Result<SearchRequest> {
 
 fn print_hit(out: &mut impl Write, hit: &Hit, style: &Style) -> std::io::Result<()> {
     let title = style.highlight(&hit.title, &hit.title_highlights);
-    writeln!(out, "{}", wrap(&format!("{}. {}", hit.rank, style.bold(&title)), 78, ""))?;
+    writeln!(
+        out,
+        "{}",
+        wrap(&format!("{}. {}", hit.rank, style.bold(&title)), 78, "")
+    )?;
     let mut meta = vec![hit.date.clone().unwrap_or_else(|| "undated".into())];
     if let Some(s) = &hit.source {
         meta.push(s.clone());
@@ -70,10 +97,18 @@ fn print_hit(out: &mut impl Write, hit: &Hit, style: &Style) -> std::io::Result<
     writeln!(out, "   {}", style.dim(&meta.join(" · ")))?;
     writeln!(out, "   {}", hit.url.as_deref().unwrap_or(&hit.path))?;
     if !hit.snippet.is_empty() {
-        writeln!(out, "{}", wrap(&style.highlight(&hit.snippet, &hit.highlights), 75, "   "))?;
+        writeln!(
+            out,
+            "{}",
+            wrap(&style.highlight(&hit.snippet, &hit.highlights), 75, "   ")
+        )?;
     }
     if !hit.persons.is_empty() {
-        writeln!(out, "{}", wrap(&format!("People: {}", hit.persons.join(", ")), 75, "   "))?;
+        writeln!(
+            out,
+            "{}",
+            wrap(&format!("People: {}", hit.persons.join(", ")), 75, "   ")
+        )?;
     }
     writeln!(out)
 }

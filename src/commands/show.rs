@@ -18,14 +18,19 @@ pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let index = super::open(index_dir)?;
     let searcher = index.searcher()?;
     let f = index.fields;
-    let by_path = std::fs::canonicalize(&args.target).ok().map(|p| p.display().to_string());
+    let by_path = std::fs::canonicalize(&args.target)
+        .ok()
+        .map(|p| p.display().to_string());
     let mut terms = vec![Term::from_field_text(f.id, &args.target)];
     if let Some(p) = &by_path {
         terms.push(Term::from_field_text(f.path, p));
     }
     let mut found = None;
     for term in terms {
-        let hits = searcher.search(&TermQuery::new(term, IndexRecordOption::Basic), &TopDocs::with_limit(1).order_by_score())?;
+        let hits = searcher.search(
+            &TermQuery::new(term, IndexRecordOption::Basic),
+            &TopDocs::with_limit(1).order_by_score(),
+        )?;
         if let Some((_, addr)) = hits.first() {
             found = Some(*addr);
             break;
@@ -49,17 +54,28 @@ pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
 fn print_text(out: &mut impl Write, d: &StoredDoc) -> std::io::Result<()> {
     let style = Style::detect();
     writeln!(out, "{}", wrap(&style.bold(&d.title), 78, ""))?;
-    let meta = [d.date.as_deref().unwrap_or("undated"), d.source.as_deref().unwrap_or("no source")];
+    let meta = [
+        d.date.as_deref().unwrap_or("undated"),
+        d.source.as_deref().unwrap_or("no source"),
+    ];
     writeln!(out, "{}", style.dim(&meta.join(" · ")))?;
     if let Some(url) = &d.url {
         writeln!(out, "url:  {url}")?;
     }
     writeln!(out, "path: {}", d.path)?;
     writeln!(out, "id:   {}", d.id)?;
-    for (label, list) in [("People", &d.mentions.persons), ("Organizations", &d.mentions.organizations), ("Places", &d.mentions.locations)] {
+    for (label, list) in [
+        ("People", &d.mentions.persons),
+        ("Organizations", &d.mentions.organizations),
+        ("Places", &d.mentions.locations),
+    ] {
         if !list.is_empty() {
             let items: Vec<String> = list.iter().map(|(n, c)| format!("{n} ({c})")).collect();
-            writeln!(out, "{}", wrap(&format!("{label}: {}", items.join(", ")), 78, ""))?;
+            writeln!(
+                out,
+                "{}",
+                wrap(&format!("{label}: {}", items.join(", ")), 78, "")
+            )?;
         }
     }
     for t in &d.related_titles {

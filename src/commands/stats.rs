@@ -38,7 +38,13 @@ pub fn run(index_dir: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
     }
     let mut sources = Vec::new();
     for h in hosts {
-        let n = searcher.search(&TermQuery::new(Term::from_field_text(f.source, &h), IndexRecordOption::Basic), &Count)?;
+        let n = searcher.search(
+            &TermQuery::new(
+                Term::from_field_text(f.source, &h),
+                IndexRecordOption::Basic,
+            ),
+            &Count,
+        )?;
         if n > 0 {
             sources.push((h, n));
         }
@@ -69,7 +75,12 @@ pub fn run(index_dir: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
             if let (Some(a), Some(b)) = (fmt(first), fmt(last)) {
                 writeln!(out, "dates       {a} to {b}")?;
             }
-            writeln!(out, "index       {} ({:.1} MiB)", index_dir.display(), size as f64 / 1048576.0)?;
+            writeln!(
+                out,
+                "index       {} ({:.1} MiB)",
+                index_dir.display(),
+                size as f64 / 1048576.0
+            )?;
             for r in &info.roots {
                 writeln!(out, "folder      {r}")?;
             }

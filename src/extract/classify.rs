@@ -31,15 +31,25 @@ pub(crate) struct Guess {
 }
 
 const fn guess(kind: EntityKind, strength: u8) -> Guess {
-    Guess { kind: Some(kind), strength }
+    Guess {
+        kind: Some(kind),
+        strength,
+    }
 }
 
-const NOTHING: Guess = Guess { kind: None, strength: NONE };
+const NOTHING: Guess = Guess {
+    kind: None,
+    strength: NONE,
+};
 
 /// Verbs of saying that follow a person's name.
-const SAY: &[&str] = &["said", "says", "told", "added", "asked", "wrote", "stated", "believes", "thinks", "replied"];
+const SAY: &[&str] = &[
+    "said", "says", "told", "added", "asked", "wrote", "stated", "believes", "thinks", "replied",
+];
 /// Prepositions that come before places.
-const PLACE_PREP: &[&str] = &["in", "at", "near", "from", "outside", "across", "into", "towards", "toward", "via"];
+const PLACE_PREP: &[&str] = &[
+    "in", "at", "near", "from", "outside", "across", "into", "towards", "toward", "via",
+];
 
 /// Lowercases the words of `first..=last` joined by single spaces into `buf`.
 pub(crate) fn phrase(doc: &Doc<'_>, first: usize, last: usize, buf: &mut String) {
@@ -63,11 +73,20 @@ pub(crate) fn acronym_ok(doc: &Doc<'_>, sp: &Span, lower: &str) -> bool {
 }
 
 /// Sports words around a single name that make it a team: `Leeds beat Chelsea`, `v Kent`.
-const VERSUS: &[&str] = &["beat", "beats", "v", "vs", "vs.", "versus", "against", "defeated", "drew", "edged", "thrashed", "hosts", "host"];
+const VERSUS: &[&str] = &[
+    "beat", "beats", "v", "vs", "vs.", "versus", "against", "defeated", "drew", "edged",
+    "thrashed", "hosts", "host",
+];
 
 /// The role of a span in a results or table line: rank before it (`3. Ann Lee`) or a `(`
 /// after it make a person; numbers after it make a team, unless it is a country.
-pub(crate) fn table_guess(doc: &Doc<'_>, first: usize, last: usize, country: bool) -> Option<Guess> {
+pub(crate) fn table_guess(
+    doc: &Doc<'_>,
+    first: usize,
+    last: usize,
+    country: bool,
+    caps: bool,
+) -> Option<Guess> {
     use EntityKind::{Location as Loc, Organization as Org, Person as Per};
     let toks = &doc.toks;
     let line = toks[first].line;
@@ -80,9 +99,12 @@ pub(crate) fn table_guess(doc: &Doc<'_>, first: usize, last: usize, country: boo
         && on_line(first - 1).is_some_and(|t| t.kind == TokKind::Number && line_start(first - 1))
         || first >= 2
             && matches!(toks[first - 1].text, "." | "=" | ")")
-            && on_line(first - 2).is_some_and(|t| t.kind == TokKind::Number && line_start(first - 2));
+            && on_line(first - 2)
+                .is_some_and(|t| t.kind == TokKind::Number && line_start(first - 2));
     let next = on_line(last + 1);
-    let date = |t: &super::tokenize::Token<'_>| t.text.len() >= 8 && t.text.matches(['-', '/']).count() == 2;
+    let date = |t: &super::tokenize::Token<'_>| {
+        t.text.len() >= 8 && t.text.matches(['-', '/']).count() == 2
+    };
     let num = next.filter(|t| t.kind == TokKind::Number && !date(t));
     let multi = last > first;
     let personal = doc.flags[first].has(Flags::FIRST) || toks[first].shape == Shape::Initial;
@@ -93,6 +115,10 @@ pub(crate) fn table_guess(doc: &Doc<'_>, first: usize, last: usize, country: boo
         return Some(guess(Per, MEDIUM));
     }
     let n = num?;
+    if multi && !personal && !caps {
+        // `Waqar Younis 12` or `Red Star 3`: the words decide.
+        return None;
+    }
     if multi && personal || n.text.contains('-') && !multi {
         return Some(guess(Per, if multi { MEDIUM } else { WEAK }));
     }
@@ -114,12 +140,16 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     let whole = g.get(buf);
     let any_org = (a..=b).any(|i| fl(i).has(Flags::ORG_ANY) || toks[i].text == "&");
     if sp.title {
-        return if fl(b).has(Flags::ORG_HEAD) && len > 1 { guess(Org, STRONG) } else { guess(Per, STRONG) };
+        return if fl(b).has(Flags::ORG_HEAD) && len > 1 {
+            guess(Org, STRONG)
+        } else {
+            guess(Per, STRONG)
+        };
     }
     if whole.has(Flags::ORG) && acronym_ok(doc, sp, buf) {
         return guess(Org, STRONG);
     }
-    if let Some(t) = table_guess(doc, a, b, whole.has(Flags::COUNTRY)) {
+    if let Some(t) = table_guess(doc, a, b, whole.has(Flags::COUNTRY), false) {
         return t;
     }
     if whole.has(Flags::COUNTRY) {
@@ -127,8 +157,12 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     }
     let t0 = &toks[a];
     let next = toks.get(b + 1).filter(|t| t.line == t0.line);
-    let prev = a.checked_sub(1).map(|p| &toks[p]).filter(|t| t.line == t0.line);
-    let versus = next.is_some_and(|t| VERSUS.contains(&t.text)) || prev.is_some_and(|t| VERSUS.contains(&t.text));
+    let prev = a
+        .checked_sub(1)
+        .map(|p| &toks[p])
+        .filter(|t| t.line == t0.line);
+    let versus = next.is_some_and(|t| VERSUS.contains(&t.text))
+        || prev.is_some_and(|t| VERSUS.contains(&t.text));
     if versus && !fl(a).has(Flags::FIRST) && toks[a].shape != Shape::Initial {
         return guess(Org, if len > 1 { MEDIUM } else { WEAK });
     }
@@ -141,16 +175,25 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     if len > 1 && (any_org || fl(b).has(Flags::ORG_HEAD) || fl(a).has(Flags::ORG_START)) {
         return guess(Org, STRONG);
     }
+    if len > 1 && (fl(b).has(Flags::LOC_HEAD) || fl(a).has(Flags::LOC_START)) {
+        return guess(Loc, STRONG);
+    }
     if len == 1 && t0.camel {
         return guess(Org, MEDIUM);
     }
     if len == 1 && t0.shape == Shape::Upper {
         let letters = t0.text.chars().filter(|c| c.is_alphabetic()).count();
-        return if (2..=6).contains(&letters) && !fl(a).has(Flags::NATIONALITY) { guess(Org, MEDIUM) } else { NOTHING };
+        return if (2..=6).contains(&letters) && !fl(a).has(Flags::NATIONALITY) {
+            guess(Org, MEDIUM)
+        } else {
+            NOTHING
+        };
     }
     let next_is = |s: &[&str]| next.is_some_and(|t| s.contains(&t.text));
     if len > 1 {
-        if t0.shape == Shape::Initial || (t0.text.len() <= 5 && t0.text.ends_with('.') && t0.text.matches('.').count() >= 2) {
+        if t0.shape == Shape::Initial
+            || (t0.text.len() <= 5 && t0.text.ends_with('.') && t0.text.matches('.').count() >= 2)
+        {
             return guess(Per, STRONG);
         }
         let cap_words = (a..=b).all(|i| toks[i].shape == Shape::Cap || fl(i).has(Flags::PARTICLE));
@@ -167,16 +210,25 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
         if fl(b).has(Flags::PLACE | Flags::COUNTRY) && !fl(b).has(Flags::SURNAME) {
             return guess(Org, MEDIUM);
         }
-        let plain = |i: usize| !fl(i).has(Flags::COMMON | Flags::STOP) || fl(i).has(Flags::FIRST | Flags::SURNAME) && i == b;
+        let plain = |i: usize| {
+            !fl(i).has(Flags::COMMON | Flags::STOP)
+                || fl(i).has(Flags::FIRST | Flags::SURNAME) && i == b
+        };
         if cap_words && len <= 4 && (a..=b).all(plain) {
             return guess(Per, MEDIUM);
         }
-        return if sp.nationality && cap_words { guess(Per, WEAK) } else { NOTHING };
+        return if sp.nationality && cap_words {
+            guess(Per, WEAK)
+        } else {
+            NOTHING
+        };
     }
     // One capitalised word.
     let f = fl(a);
     let namey = f.has(Flags::FIRST | Flags::SURNAME);
-    if (next_is(SAY) && namey) || (next.is_some_and(|t| t.kind == TokKind::Possessive) && sp.nationality) {
+    if (next_is(SAY) && namey)
+        || (next.is_some_and(|t| t.kind == TokKind::Possessive) && sp.nationality)
+    {
         return guess(Per, WEAK);
     }
     if sp.nationality && !f.has(Flags::COMMON) {
@@ -184,9 +236,6 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     }
     if prev.is_some_and(|t| PLACE_PREP.contains(&t.text)) && !f.has(Flags::FIRST) {
         return guess(Loc, WEAK);
-    }
-    if f.has(Flags::SURNAME) && !f.has(Flags::COMMON) && !toks[a].sent_start {
-        return guess(Per, WEAK);
     }
     NOTHING
 }

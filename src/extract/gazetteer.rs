@@ -6,8 +6,35 @@
 //! when the caller passes a reusable buffer. Provenance of each list is in its header and in
 //! `data/entities/README.md`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// A hasher for keys that already are 64-bit hashes.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxh3_64(bytes);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A set of 64-bit word hashes (see [`key`]).
+pub(crate) type HashedSet = HashSet<u64, BuildHasherDefault<IdHasher>>;
+
+/// The key of a lowercased word or phrase: its XXH3 hash (collisions are negligible for
+/// lists of tens of thousands of entries).
+pub(crate) fn key(lower: &str) -> u64 {
+    xxh3_64(lower.as_bytes())
+}
 
 /// A set of facts about a lowercased word or phrase.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -46,6 +73,10 @@ impl Flags {
     pub const ORG_START: u32 = 1 << 14;
     /// A word that ends names of events and periods (`Open`, `Cup`, `War`): MISC.
     pub const MISC_HEAD: u32 = 1 << 15;
+    /// A word that ends place names (`Street`, `River`).
+    pub const LOC_HEAD: u32 = 1 << 16;
+    /// A word that starts place names (`Lake`, `Mount`).
+    pub const LOC_START: u32 = 1 << 17;
 
     /// Whether any of `bits` is set.
     pub fn has(self, bits: u32) -> bool {
@@ -55,30 +86,64 @@ impl Flags {
 
 /// All lists, merged.
 pub(crate) struct Gazetteer {
-    map: HashMap<String, u32>,
+    map: HashMap<u64, u32, BuildHasherDefault<IdHasher>>,
 }
 
 const LISTS: &[(&str, u32)] = &[
-    (include_str!("../../data/entities/first_names.txt"), Flags::FIRST),
-    (include_str!("../../data/entities/surnames.txt"), Flags::SURNAME),
-    (include_str!("../../data/entities/common_words.txt"), Flags::COMMON),
-    (include_str!("../../data/entities/stopwords.txt"), Flags::STOP),
-    (include_str!("../../data/entities/nationalities.txt"), Flags::NATIONALITY),
-    (include_str!("../../data/entities/countries.txt"), Flags::COUNTRY),
+    (
+        include_str!("../../data/entities/first_names.txt"),
+        Flags::FIRST,
+    ),
+    (
+        include_str!("../../data/entities/surnames.txt"),
+        Flags::SURNAME,
+    ),
+    (
+        include_str!("../../data/entities/common_words.txt"),
+        Flags::COMMON,
+    ),
+    (
+        include_str!("../../data/entities/stopwords.txt"),
+        Flags::STOP,
+    ),
+    (
+        include_str!("../../data/entities/nationalities.txt"),
+        Flags::NATIONALITY,
+    ),
+    (
+        include_str!("../../data/entities/countries.txt"),
+        Flags::COUNTRY,
+    ),
     (include_str!("../../data/entities/places.txt"), Flags::PLACE),
-    (include_str!("../../data/entities/organizations.txt"), Flags::ORG),
-    (include_str!("../../data/entities/org_heads.txt"), Flags::ORG_HEAD),
-    (include_str!("../../data/entities/particles.txt"), Flags::PARTICLE),
-    (include_str!("../../data/entities/misc_heads.txt"), Flags::MISC_HEAD),
+    (
+        include_str!("../../data/entities/organizations.txt"),
+        Flags::ORG,
+    ),
+    (
+        include_str!("../../data/entities/org_heads.txt"),
+        Flags::ORG_HEAD,
+    ),
+    (
+        include_str!("../../data/entities/particles.txt"),
+        Flags::PARTICLE,
+    ),
+    (
+        include_str!("../../data/entities/misc_heads.txt"),
+        Flags::MISC_HEAD,
+    ),
+    (
+        include_str!("../../data/entities/loc_heads.txt"),
+        Flags::LOC_HEAD,
+    ),
 ];
 
 const TITLES: &str = include_str!("../../data/entities/titles.txt");
 
 impl Gazetteer {
     fn build() -> Self {
-        let mut map: HashMap<String, u32> = HashMap::with_capacity(32_000);
+        let mut map = HashMap::with_capacity_and_hasher(32_000, BuildHasherDefault::default());
         let mut add = |w: &str, bits: u32| {
-            *map.entry(w.to_string()).or_insert(0) |= bits;
+            *map.entry(key(w)).or_insert(0) |= bits;
         };
         for (list, bits) in LISTS {
             for w in entries(list) {
@@ -89,6 +154,12 @@ impl Gazetteer {
                     }
                     if let Some(start) = w.strip_prefix('^') {
                         add(start, Flags::ORG_START);
+                        continue;
+                    }
+                }
+                if *bits == Flags::LOC_HEAD {
+                    if let Some(start) = w.strip_prefix('^') {
+                        add(start, Flags::LOC_START);
                         continue;
                     }
                 }
@@ -109,17 +180,23 @@ impl Gazetteer {
 
     /// The flags of a lowercased word or phrase.
     pub fn get(&self, lower: &str) -> Flags {
-        Flags(self.map.get(lower).copied().unwrap_or(0))
+        Flags(self.map.get(&key(lower)).copied().unwrap_or(0))
     }
 
     /// The flags of `word` in any case; `buf` is scratch space.
     pub fn word(&self, word: &str, buf: &mut String) -> Flags {
         lower_into(word, buf);
         let f = self.get(buf);
-        if f.0 == 0 && buf.ends_with('.') && buf.len() > 1 {
-            // `Mr.` is listed as `mr`, `Inc.` as `inc`.
+        if f.0 == 0 && (buf.len() > 1 && buf.ends_with('.') || buf.len() > 3 && buf.ends_with('s'))
+        {
+            // `Mr.` is listed as `mr`, `Inc.` as `inc`; a plural is as common as its singular.
             let n = buf.len() - 1;
-            return self.get(&buf[..n]);
+            let g = self.get(&buf[..n]);
+            return if buf.ends_with('s') {
+                Flags(g.0 & Flags::COMMON)
+            } else {
+                g
+            };
         }
         f
     }
@@ -140,7 +217,9 @@ pub(crate) fn lower_into(s: &str, buf: &mut String) {
 }
 
 fn entries(list: &str) -> impl Iterator<Item = &str> {
-    list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// The merged gazetteer, built on first use.

@@ -9,12 +9,12 @@ use serde::Serialize;
 mod classify;
 mod gazetteer;
 mod resolve;
-mod spans;
-mod tokenize;
-#[cfg(test)]
-mod tests;
 #[cfg(test)]
 mod seed_test;
+mod spans;
+#[cfg(test)]
+mod tests;
+mod tokenize;
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -63,7 +63,10 @@ pub fn extract(text: &str) -> Vec<Mention> {
         .into_iter()
         .map(|sp| {
             let g = if sp.caps {
-                classify::Guess { kind: None, strength: classify::NONE }
+                classify::Guess {
+                    kind: None,
+                    strength: classify::NONE,
+                }
             } else {
                 classify::classify(&doc, &sp, &mut buf)
             };

@@ -24,6 +24,8 @@ struct Known {
     persons: HashMap<String, String>,
     /// Lowercased first or last word of a person's name -> canonical full name.
     parts: HashMap<String, String>,
+    /// Lowercased last words of person names.
+    last_parts: std::collections::HashSet<String>,
     /// Lowercased organisation or place -> kind and canonical.
     others: HashMap<String, (EntityKind, String)>,
 }
@@ -33,19 +35,30 @@ impl Known {
         let mut k = Known::default();
         let mut firsts = Vec::new();
         for (sp, g) in found {
-            let Some(kind) = g.kind.filter(|_| g.strength >= MEDIUM && !sp.caps) else { continue };
+            let Some(kind) = g.kind.filter(|_| g.strength >= MEDIUM && !sp.caps) else {
+                continue;
+            };
             phrase(doc, sp.first, sp.last, buf);
             let text = written(doc, sp.first, sp.last);
             if kind == EntityKind::Person {
                 if sp.last > sp.first {
                     k.persons.entry(buf.clone()).or_insert_with(|| text.clone());
                     let last = buf.rsplit(' ').next().unwrap_or_default().to_string();
+                    k.last_parts.insert(last.clone());
                     k.parts.entry(last).or_insert_with(|| text.clone());
                     let first = buf.split(' ').next().unwrap_or_default().to_string();
                     firsts.push((first, text));
                 }
             } else {
-                k.others.entry(buf.clone()).or_insert((kind, text));
+                k.others.entry(buf.clone()).or_insert((kind, text.clone()));
+                // `Cofinec S.A.` also names `Cofinec`.
+                if kind == EntityKind::Organization
+                    && sp.last > sp.first
+                    && doc.flags[sp.last].has(Flags::ORG_HEAD)
+                {
+                    let head = written(doc, sp.first, sp.last - 1);
+                    k.others.entry(head.to_lowercase()).or_insert((kind, head));
+                }
             }
         }
         for (first, text) in firsts {
@@ -56,14 +69,21 @@ impl Known {
 
     /// A kind and canonical name for a lowercased phrase, from the document.
     fn lookup(&self, lower: &str, single: bool) -> Option<(EntityKind, String)> {
-        if let Some(c) = self.persons.get(lower) {
+        if let Some(c) = self
+            .persons
+            .get(lower)
+            .or_else(|| self.last_parts.get(lower).and(self.parts.get(lower)))
+        {
             return Some((EntityKind::Person, c.clone()));
         }
         if let Some((k, c)) = self.others.get(lower) {
             return Some((*k, c.clone()));
         }
         if single {
-            return self.parts.get(lower).map(|c| (EntityKind::Person, c.clone()));
+            return self
+                .parts
+                .get(lower)
+                .map(|c| (EntityKind::Person, c.clone()));
         }
         None
     }
@@ -103,28 +123,50 @@ pub(crate) fn resolve(text: &str, doc: &Doc<'_>, found: &[(Span, Guess)]) -> Vec
     let mut out = Vec::new();
     let mut push = |first: usize, last: usize, kind: EntityKind, canonical: String| {
         let (start, end) = (doc.toks[first].start, doc.toks[last].end);
-        out.push(Mention { kind, start, end, text: text[start..end].to_string(), canonical });
+        out.push(Mention {
+            kind,
+            start,
+            end,
+            text: text[start..end].to_string(),
+            canonical,
+        });
     };
     for (sp, g) in found {
         if sp.caps {
             caps_run(doc, sp, &known, &mut buf, &mut push);
             continue;
         }
-        let upper = (sp.first..=sp.last).all(|i| doc.toks[i].shape == super::tokenize::Shape::Upper);
+        let upper =
+            (sp.first..=sp.last).all(|i| doc.toks[i].shape == super::tokenize::Shape::Upper);
         if upper && is_dateline(doc, sp) && g.kind != Some(EntityKind::Location) {
-            push(sp.first, sp.last, EntityKind::Location, title_case(&written(doc, sp.first, sp.last)));
+            push(
+                sp.first,
+                sp.last,
+                EntityKind::Location,
+                title_case(&written(doc, sp.first, sp.last)),
+            );
             continue;
         }
         phrase(doc, sp.first, sp.last, &mut buf);
         let single = sp.first == sp.last;
-        let resolved = if g.strength > WEAK {
+        let surname =
+            single && g.kind != Some(EntityKind::Person) && known.last_parts.contains(&buf);
+        let resolved = if g.strength > WEAK && !surname {
             g.kind.map(|k| (k, written(doc, sp.first, sp.last)))
         } else {
-            known.lookup(&buf, single).or_else(|| g.kind.map(|k| (k, written(doc, sp.first, sp.last))))
+            known
+                .lookup(&buf, single)
+                .or_else(|| g.kind.map(|k| (k, written(doc, sp.first, sp.last))))
         };
-        let Some((kind, mut canonical)) = resolved else { continue };
+        let Some((kind, mut canonical)) = resolved else {
+            continue;
+        };
         if kind == EntityKind::Person {
-            if let Some(full) = known.persons.get(&buf).or_else(|| single.then(|| known.parts.get(&buf)).flatten()) {
+            if let Some(full) = known
+                .persons
+                .get(&buf)
+                .or_else(|| single.then(|| known.parts.get(&buf)).flatten())
+            {
                 canonical = full.clone();
             }
         }
@@ -144,9 +186,11 @@ fn caps_run(
     let g = gazetteer();
     phrase(doc, sp.first, sp.last, buf);
     let country = g.get(buf).has(Flags::COUNTRY);
-    if let Some(t) = super::classify::table_guess(doc, sp.first, sp.last, country) {
+    if let Some(t) = super::classify::table_guess(doc, sp.first, sp.last, country, true) {
         let kind = t.kind.unwrap_or(EntityKind::Organization);
-        let canonical = known.lookup(buf, sp.first == sp.last).map_or_else(|| title_case(&written(doc, sp.first, sp.last)), |k| k.1);
+        let canonical = known
+            .lookup(buf, sp.first == sp.last)
+            .map_or_else(|| title_case(&written(doc, sp.first, sp.last)), |k| k.1);
         push(sp.first, sp.last, kind, canonical);
         return;
     }
@@ -158,7 +202,11 @@ fn caps_run(
             phrase(doc, s, e, buf);
             let hit = known.lookup(buf, len == 1).or_else(|| {
                 let f = g.get(buf);
-                let sub = Span { first: s, last: e, ..*sp };
+                let sub = Span {
+                    first: s,
+                    last: e,
+                    ..*sp
+                };
                 let written = || title_case(&written(doc, s, e));
                 if f.has(Flags::COUNTRY | Flags::PLACE) && acronym_ok(doc, &sub, buf) {
                     Some((EntityKind::Location, written()))
@@ -175,7 +223,12 @@ fn caps_run(
             }
         }
         if matched == 0 && s == sp.first && is_dateline(doc, sp) {
-            push(s, sp.last, EntityKind::Location, title_case(&written(doc, s, sp.last)));
+            push(
+                s,
+                sp.last,
+                EntityKind::Location,
+                title_case(&written(doc, s, sp.last)),
+            );
             return;
         }
         s += matched.max(1);
@@ -186,9 +239,14 @@ fn caps_run(
 fn is_dateline(doc: &Doc<'_>, sp: &Span) -> bool {
     let toks = &doc.toks;
     let starts_line = sp.first == 0 || toks[sp.first - 1].line != toks[sp.first].line;
-    let next = toks.get(sp.last + 1).filter(|t| t.line == toks[sp.first].line);
-    let dated = next.is_some_and(|t| t.kind == TokKind::Number && (t.text.contains('-') || t.text.contains('/')))
-        || next.is_some_and(|t| t.text == ",")
-            && toks.get(sp.last + 2).is_some_and(|t| t.kind == TokKind::Word && gazetteer().get(&t.text.to_lowercase()).has(Flags::STOP));
+    let next = toks
+        .get(sp.last + 1)
+        .filter(|t| t.line == toks[sp.first].line);
+    let dated = next.is_some_and(|t| {
+        t.kind == TokKind::Number && (t.text.contains('-') || t.text.contains('/'))
+    }) || next.is_some_and(|t| t.text == ",")
+        && toks.get(sp.last + 2).is_some_and(|t| {
+            t.kind == TokKind::Word && gazetteer().get(&t.text.to_lowercase()).has(Flags::STOP)
+        });
     starts_line && sp.last - sp.first < 3 && dated
 }

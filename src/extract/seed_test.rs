@@ -44,16 +44,24 @@ fn title_and_body(raw: &str) -> (String, String) {
 }
 
 #[test]
+#[allow(clippy::print_stderr)] // the skip notice is the point
 fn seed_article_has_exactly_its_persons() {
     let path = shared_dir().join(SEED);
     let Ok(raw) = std::fs::read_to_string(&path) else {
         let required = std::env::var("NEWSDEX_REQUIRE_SHARED").is_ok_and(|v| v == "1");
-        assert!(!required, "{}: seed article missing and NEWSDEX_REQUIRE_SHARED=1", path.display());
+        assert!(
+            !required,
+            "{}: seed article missing and NEWSDEX_REQUIRE_SHARED=1",
+            path.display()
+        );
         eprintln!("skipped: {} not found (set NEWSDEX_SHARED)", path.display());
         return;
     };
     let (title, body) = title_and_body(&raw);
-    assert!(body.starts_with("U.S. Secretary of State Antony Blinken voiced concern"), "{body}");
+    assert!(
+        body.starts_with("U.S. Secretary of State Antony Blinken voiced concern"),
+        "{body}"
+    );
     let ents = article_entities(&title, &body);
     let mut persons: Vec<&str> = ents.persons.iter().map(|(n, _)| n.as_str()).collect();
     persons.sort_unstable();

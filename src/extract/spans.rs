@@ -8,9 +8,8 @@
 //! resolver matches against the rest of the document. Every loop moves forward; lookahead is
 //! bounded by [`MAX_SPAN`] and [`MAX_TITLE`] tokens.
 
-use super::gazetteer::{gazetteer, lower_into, Flags};
+use super::gazetteer::{gazetteer, key, lower_into, Flags, HashedSet};
 use super::tokenize::{Shape, TokKind, Token};
-use std::collections::HashSet;
 
 /// Longest span, in tokens.
 pub(crate) const MAX_SPAN: usize = 8;
@@ -43,7 +42,7 @@ pub(crate) struct Doc<'a> {
     /// Whether each line looks like a results or table line (names and numbers).
     pub table_line: Vec<bool>,
     /// Words that appear in lowercase somewhere in the text.
-    pub lower_words: HashSet<&'a str>,
+    pub lower_words: HashedSet,
 }
 
 impl<'a> Doc<'a> {
@@ -52,7 +51,7 @@ impl<'a> Doc<'a> {
         let g = gazetteer();
         let mut buf = String::new();
         let mut flags = Vec::with_capacity(toks.len());
-        let mut lower_words = HashSet::new();
+        let mut lower_words = HashedSet::default();
         let nlines = toks.last().map_or(0, |t| t.line as usize + 1);
         // per line: [upper words, other words, numbers, lowercase words]
         let mut counts = vec![[0u32; 4]; nlines];
@@ -63,17 +62,30 @@ impl<'a> Doc<'a> {
                 (TokKind::Word, Shape::Lower) => {
                     c[1] += 1;
                     c[3] += 1;
-                    lower_words.insert(t.text);
+                    lower_words.insert(key(t.text));
                 }
                 (TokKind::Word, Shape::Cap) => c[1] += 1,
                 (TokKind::Number, _) => c[2] += 1,
                 _ => {}
             }
-            flags.push(if t.kind == TokKind::Word { g.word(t.text, &mut buf) } else { Flags(0) });
+            flags.push(if t.kind == TokKind::Word {
+                g.word(t.text, &mut buf)
+            } else {
+                Flags(0)
+            });
         }
-        let caps_line = counts.iter().map(|c| c[0] >= 1 && c[1] * 5 <= c[0]).collect();
+        let caps_line = counts
+            .iter()
+            .map(|c| c[0] >= 1 && c[1] * 5 <= c[0])
+            .collect();
         let table_line = counts.iter().map(|c| c[2] >= 1 && c[3] <= 2).collect();
-        Doc { toks, flags, caps_line, table_line, lower_words }
+        Doc {
+            toks,
+            flags,
+            caps_line,
+            table_line,
+            lower_words,
+        }
     }
 
     /// A word that may start or continue a name.
@@ -95,10 +107,15 @@ impl<'a> Doc<'a> {
                 && (f.has(Flags::TITLE) || (f.has(Flags::ROLE) && t.shape == Shape::Lower));
             if head {
                 last_head = true;
-            } else if f.has(Flags::TITLE_MOD) && t.kind == TokKind::Word && t.shape != Shape::Upper {
+            } else if f.has(Flags::TITLE_MOD) && t.kind == TokKind::Word && t.shape != Shape::Upper
+            {
                 // `Secretary of State`: a modifier after `of` completes the head.
                 last_head = j > i && self.toks[j - 1].text == "of";
-            } else if t.text == "of" && j > i && j + 1 < n && self.flags[j + 1].has(Flags::TITLE_MOD | Flags::TITLE) {
+            } else if t.text == "of"
+                && j > i
+                && j + 1 < n
+                && self.flags[j + 1].has(Flags::TITLE_MOD | Flags::TITLE)
+            {
                 last_head = false;
             } else {
                 break;
@@ -130,7 +147,7 @@ fn common_opener(doc: &Doc<'_>, i: usize, single: bool, buf: &mut String) -> boo
         return true;
     }
     lower_into(doc.toks[i].text, buf);
-    let common = f.has(Flags::COMMON) || doc.lower_words.contains(buf.as_str());
+    let common = f.has(Flags::COMMON) || doc.lower_words.contains(&key(buf));
     let namey = f.has(Flags::COUNTRY | Flags::PLACE | Flags::ORG | Flags::NATIONALITY);
     common && !namey && (single || !f.has(Flags::FIRST))
 }
@@ -151,7 +168,12 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
                 j += 1;
             }
             if j > i {
-                out.push(Span { first: i, last: j - 1, caps: true, ..Span::default() });
+                out.push(Span {
+                    first: i,
+                    last: j - 1,
+                    caps: true,
+                    ..Span::default()
+                });
                 i = j;
             } else {
                 i += 1;
@@ -167,9 +189,17 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
             i += 1;
             continue;
         }
-        if doc.flags[i].has(Flags::NATIONALITY) && !doc.flags[i].has(Flags::COUNTRY | Flags::PLACE) {
+        if doc.flags[i].has(Flags::NATIONALITY) && !doc.flags[i].has(Flags::COUNTRY | Flags::PLACE)
+        {
             let more = i + 1 < n && doc.caplike(i + 1) && toks[i + 1].line == t.line;
-            if !more || !doc.flags[i + 1].has(Flags::ORG_HEAD) {
+            let named = more && {
+                // `Czech Republic`, `South African Airways`: the adjective is part of a name.
+                super::classify::phrase(doc, i, i + 1, &mut buf);
+                gazetteer()
+                    .get(&buf)
+                    .has(Flags::COUNTRY | Flags::PLACE | Flags::ORG)
+            };
+            if !more || !(named || doc.flags[i + 1].has(Flags::ORG_HEAD)) {
                 (nationality, i) = (true, i + 1);
                 continue;
             }
@@ -181,14 +211,20 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
                 j = k;
                 continue;
             }
-            if k + 1 < n && doc.caplike(k + 1) && toks[k + 1].line == t.line && joins(doc, i, j, k) {
-                j = k + 1;
+            // `van der Berg`: up to two joining words before the next capitalised one.
+            let two = k + 2 < n && joins(doc, i, j, k + 1) && doc.flags[k].has(Flags::PARTICLE);
+            let next = if two { k + 2 } else { k + 1 };
+            if next < n && doc.caplike(next) && toks[next].line == t.line && joins(doc, i, j, k) {
+                j = next;
                 continue;
             }
             break;
         }
         let mut first = i;
-        while first <= j && toks[first].sent_start && common_opener(doc, first, first == j, &mut buf) {
+        while first <= j
+            && toks[first].sent_start
+            && common_opener(doc, first, first == j, &mut buf)
+        {
             first += 1;
             if first <= j {
                 // The next word starts the sentence now (`The Foreign Ministry`).
@@ -198,7 +234,13 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
             }
         }
         if first <= j {
-            out.push(Span { first, last: j, title, nationality, caps: false });
+            out.push(Span {
+                first,
+                last: j,
+                title,
+                nationality,
+                caps: false,
+            });
         }
         (title, nationality) = (false, false);
         i = j + 1;
@@ -222,8 +264,20 @@ fn joins(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> bool {
                 return left.has(Flags::ORG_HEAD | Flags::ORG_ANY)
                     || matches!(
                         doc.toks[j].text,
-                        "Gulf" | "Bay" | "Sea" | "Isle" | "Cape" | "Republic" | "Kingdom" | "Strait"
-                            | "Straits" | "Lake" | "Mount" | "Sea of" | "Cup" | "Bank"
+                        "Gulf"
+                            | "Bay"
+                            | "Sea"
+                            | "Isle"
+                            | "Cape"
+                            | "Republic"
+                            | "Kingdom"
+                            | "Strait"
+                            | "Straits"
+                            | "Lake"
+                            | "Mount"
+                            | "Sea of"
+                            | "Cup"
+                            | "Bank"
                     );
             }
             false

@@ -1,16 +1,179 @@
-//! Unit tests of the extractor on invented sentences.
+//! Unit tests of the extractor on invented sentences: titles, possessives, particles,
+//! hyphenated names, headlines in capitals, datelines, results lines, lists, canonical names.
+
 use super::*;
 
-fn ents(text: &str) -> Vec<(EntityKind, String, String)> {
-    extract(text).into_iter().map(|m| (m.kind, m.text, m.canonical)).collect()
+fn find(text: &str, kind: EntityKind) -> Vec<(String, String)> {
+    extract(text)
+        .into_iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| (m.text, m.canonical))
+        .collect()
 }
 
-fn has(text: &str, kind: EntityKind, span: &str) -> bool {
-    extract(text).iter().any(|m| m.kind == kind && m.text == span)
+fn texts(text: &str, kind: EntityKind) -> Vec<String> {
+    find(text, kind).into_iter().map(|(t, _)| t).collect()
 }
 
 #[test]
-fn smoke() {
-    let e = ents("Foreign Minister Jan Kowalski met Mary Smith in Paris.");
-    assert!(!e.is_empty(), "{e:?}");
+fn offsets_point_at_the_mention() {
+    let text = "Officials said Maria Gonzalez will visit Madrid.";
+    for m in extract(text) {
+        assert_eq!(&text[m.start..m.end], m.text);
+    }
+    assert_eq!(texts(text, EntityKind::Person), ["Maria Gonzalez"]);
+    assert_eq!(texts(text, EntityKind::Location), ["Madrid"]);
+}
+
+#[test]
+fn titles_are_not_part_of_the_name() {
+    let text =
+        "Foreign Minister Tomasz Wielicki met Dr. Ana Ruiz. Former president Gerald Okafor spoke.";
+    let got = texts(text, EntityKind::Person);
+    assert_eq!(got, ["Tomasz Wielicki", "Ana Ruiz", "Gerald Okafor"]);
+    let got = texts(
+        "U.S. Secretary of State Helen Brandt arrived.",
+        EntityKind::Person,
+    );
+    assert_eq!(got, ["Helen Brandt"]);
+    assert_eq!(
+        texts(
+            "U.S. Secretary of State Helen Brandt arrived.",
+            EntityKind::Location
+        ),
+        ["U.S."]
+    );
+}
+
+#[test]
+fn possessives_are_stripped_and_short_names_resolved() {
+    let text =
+        "Prime Minister Ivan Petrenko's plan failed. Petrenko’s aides said Petrenko would resign.";
+    let got = find(text, EntityKind::Person);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(
+        got.iter()
+            .all(|(t, c)| !t.contains('\'') && !t.contains('’') && c == "Ivan Petrenko"),
+        "{got:?}"
+    );
+    // Tokenized text keeps the possessive as its own token.
+    assert_eq!(
+        texts("coach Jan Smeets 's team", EntityKind::Person),
+        ["Jan Smeets"]
+    );
+}
+
+#[test]
+fn particles_and_hyphens_stay_inside_names() {
+    assert_eq!(
+        texts("striker Marco van der Berg scored.", EntityKind::Person),
+        ["Marco van der Berg"]
+    );
+    assert_eq!(
+        texts("The talks with Khalid bin Walid ended.", EntityKind::Person),
+        ["Khalid bin Walid"]
+    );
+    assert_eq!(
+        texts(
+            "He met Jean-Pierre Moreau-Duval in Lyon.",
+            EntityKind::Person
+        ),
+        ["Jean-Pierre Moreau-Duval"]
+    );
+    assert_eq!(
+        texts("General Omar al-Rashidi said so.", EntityKind::Person),
+        ["Omar al-Rashidi"]
+    );
+}
+
+#[test]
+fn sentence_openers_and_dates_are_not_entities() {
+    let text = "Thursday was calm. The Cold War ended. However the treaty New START lapsed.";
+    assert!(
+        find(text, EntityKind::Person).is_empty(),
+        "{:?}",
+        extract(text)
+    );
+}
+
+#[test]
+fn organisations_by_suffix_acronym_and_shape() {
+    let text = "Shares of Veltrix Holdings rose. NATO and the Ministry of Defence disagreed with SolarWinds.";
+    let got = texts(text, EntityKind::Organization);
+    assert_eq!(
+        got,
+        [
+            "Veltrix Holdings",
+            "NATO",
+            "Ministry of Defence",
+            "SolarWinds"
+        ]
+    );
+}
+
+#[test]
+fn headline_in_capitals_uses_the_body() {
+    let text =
+        "KOWALCZYK WINS IN BERLIN\nBERLIN 1998-05-02\nAnna Kowalczyk won the final in Berlin.\n";
+    let ms = extract(text);
+    let head: Vec<_> = ms
+        .iter()
+        .filter(|m| m.start < 24)
+        .map(|m| (m.kind, m.canonical.as_str()))
+        .collect();
+    assert_eq!(
+        head,
+        [
+            (EntityKind::Person, "Anna Kowalczyk"),
+            (EntityKind::Location, "Berlin")
+        ]
+    );
+    // WINS and IN are not entities; the dateline city is a location.
+    assert!(ms
+        .iter()
+        .any(|m| m.text == "BERLIN" && m.start > 24 && m.kind == EntityKind::Location));
+}
+
+#[test]
+fn datelines_in_mixed_case_lines() {
+    let text = "OSTRAVA, March 4 - Officials met on Tuesday.";
+    assert_eq!(
+        find(text, EntityKind::Location),
+        [("OSTRAVA".to_string(), "Ostrava".to_string())]
+    );
+}
+
+#[test]
+fn results_lines_are_teams_and_countries() {
+    let text =
+        "Soccer results:\nArsenal 2 Chelsea 1\nBrampton Rovers 0 Kelso 3\nItaly 1 Brazil 1\n";
+    assert_eq!(
+        texts(text, EntityKind::Organization),
+        ["Arsenal", "Chelsea", "Brampton Rovers", "Kelso"]
+    );
+    assert_eq!(texts(text, EntityKind::Location), ["Italy", "Brazil"]);
+}
+
+#[test]
+fn ranked_lists_are_persons() {
+    let text = "Results:\n1. Tomasz Kral ( Poland ) 10.12\n2. Okonkwo ( Nigeria ) 10.20\n";
+    assert_eq!(texts(text, EntityKind::Person), ["Tomasz Kral", "Okonkwo"]);
+    assert_eq!(texts(text, EntityKind::Location), ["Poland", "Nigeria"]);
+}
+
+#[test]
+fn article_entities_give_one_canonical_name_per_person() {
+    let e = article_entities(
+        "Chancellor Greta Lindqvist visits Oslo",
+        "Greta Lindqvist arrived in Oslo. Mrs. Lindqvist said Lindqvist's visit is private.",
+    );
+    assert_eq!(e.persons, [("Greta Lindqvist".to_string(), 4)]);
+    assert_eq!(e.locations, [("Oslo".to_string(), 2)]);
+}
+
+#[test]
+fn nationalities_are_not_places() {
+    let text = "Russian officials and Kenyan runner Peter Mwangi arrived.";
+    assert!(texts(text, EntityKind::Location).is_empty());
+    assert_eq!(texts(text, EntityKind::Person), ["Peter Mwangi"]);
 }

@@ -65,7 +65,9 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Particles that may start a hyphenated name: `al-Assad`, `bin-Laden`, `el-Sisi`.
-const HYPHEN_PARTICLES: &[&str] = &["al", "el", "ad", "as", "ash", "at", "az", "ar", "bin", "ibn", "abu", "ben", "d"];
+const HYPHEN_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "as", "ash", "at", "az", "ar", "bin", "ibn", "abu", "ben", "d",
+];
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -91,7 +93,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             // A standalone possessive: `Biden 's` (tokenized text).
             let rest = &text[i + c.len_utf8()..];
             let mut rc = rest.chars();
-            if matches!(rc.next(), Some('s' | 'S')) && !rc.next().is_some_and(char::is_alphanumeric) {
+            if matches!(rc.next(), Some('s' | 'S')) && !rc.next().is_some_and(char::is_alphanumeric)
+            {
                 let prev_word = out.last().is_some_and(|t| t.kind == TokKind::Word);
                 if prev_word {
                     chars.next();
@@ -102,9 +105,18 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
         }
         if !c.is_alphanumeric() {
-            out.push(tok(text, i, i + c.len_utf8(), TokKind::Punct(c), line, sent_start));
+            out.push(tok(
+                text,
+                i,
+                i + c.len_utf8(),
+                TokKind::Punct(c),
+                line,
+                sent_start,
+            ));
             sent_start = match c {
-                '.' | '!' | '?' | ':' | '"' | '“' | '”' | '-' | '—' | '–' | '•' | '*' => true,
+                '.' | '!' | '?' | ':' | '"' | '“' | '”' | '-' | '—' | '–' | '•' | '*' => {
+                    true
+                }
                 '(' | '\'' | '‘' | '’' | '[' => sent_start,
                 _ => false,
             };
@@ -150,14 +162,21 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
                 end += 1;
             }
         }
-        let kind = if c.is_numeric() { TokKind::Number } else { TokKind::Word };
+        let kind = if c.is_numeric() {
+            TokKind::Number
+        } else {
+            TokKind::Word
+        };
         out.push(tok(text, start, end, kind, line, sent_start));
         let t = &text[start..end];
         sent_start = false;
         if t.ends_with('.') && t.len() > 2 {
             // `U.S.` may end a sentence; `Mr.` and `J.` do not.
             let bare = &t[..t.len() - 1];
-            let title_abbr = ABBREVIATIONS.iter().take(16).any(|a| a.eq_ignore_ascii_case(bare));
+            let title_abbr = ABBREVIATIONS
+                .iter()
+                .take(16)
+                .any(|a| a.eq_ignore_ascii_case(bare));
             sent_start = !title_abbr && bare.contains('.');
         }
         if let Some((p, q)) = possessive {
@@ -169,10 +188,30 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-fn tok(text: &str, start: usize, end: usize, kind: TokKind, line: u32, sent_start: bool) -> Token<'_> {
+fn tok(
+    text: &str,
+    start: usize,
+    end: usize,
+    kind: TokKind,
+    line: u32,
+    sent_start: bool,
+) -> Token<'_> {
     let t = &text[start..end];
-    let (shape, camel) = if kind == TokKind::Word { shape_of(t) } else { (Shape::None, false) };
-    Token { text: t, start, end, kind, shape, camel, line, sent_start }
+    let (shape, camel) = if kind == TokKind::Word {
+        shape_of(t)
+    } else {
+        (Shape::None, false)
+    };
+    Token {
+        text: t,
+        start,
+        end,
+        kind,
+        shape,
+        camel,
+        line,
+        sent_start,
+    }
 }
 
 /// The letter case of a word, and whether it is camel-cased.
@@ -198,7 +237,9 @@ fn shape_of(w: &str) -> (Shape, bool) {
             prev_lower = false;
         }
     }
-    let Some(first_up) = first_upper else { return (Shape::None, false) };
+    let Some(first_up) = first_upper else {
+        return (Shape::None, false);
+    };
     if camel {
         let lw = w.as_bytes();
         let mc = lw.starts_with(b"Mc") || lw.starts_with(b"Mac") || lw.starts_with(b"De");
@@ -207,7 +248,9 @@ fn shape_of(w: &str) -> (Shape, bool) {
     if !first_up {
         // `al-Assad`: a lowercase particle, a hyphen, a capitalised name.
         if let Some((head, tail)) = w.split_once('-') {
-            if HYPHEN_PARTICLES.contains(&head) && tail.chars().next().is_some_and(char::is_uppercase) {
+            if HYPHEN_PARTICLES.contains(&head)
+                && tail.chars().next().is_some_and(char::is_uppercase)
+            {
                 return (Shape::Cap, false);
             }
         }
@@ -216,7 +259,8 @@ fn shape_of(w: &str) -> (Shape, bool) {
     if letters == 1 {
         return (Shape::Initial, false);
     }
-    if upper == letters {
+    if upper == letters || (upper + 1 == letters && upper >= 2 && w.ends_with('s')) {
+        // `NATO`, and plural acronyms such as `GDRs`.
         return (Shape::Upper, false);
     }
     (Shape::Cap, camel)

@@ -131,7 +131,11 @@ pub struct StoredDoc {
 impl StoredDoc {
     /// Reads the stored fields of `doc`.
     pub fn from_document(doc: &TantivyDocument, f: &Fields) -> Self {
-        let first = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_owned);
+        let first = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        };
         let all = |field| {
             doc.get_all(field)
                 .filter_map(|v| v.as_str())

@@ -49,7 +49,11 @@ impl NewsIndex {
         Self::check_schema(&index, dir)?;
         register_analyzers(&index);
         let fields = Fields::new(&index.schema())?;
-        Ok(NewsIndex { index, fields, dir: dir.to_path_buf() })
+        Ok(NewsIndex {
+            index,
+            fields,
+            dir: dir.to_path_buf(),
+        })
     }
 
     /// Opens the index at `dir`, creating it (and the folder) if there is none.
@@ -57,11 +61,18 @@ impl NewsIndex {
         if dir.join("meta.json").is_file() {
             return Self::open(dir);
         }
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
         let index = Index::create_in_dir(dir, build_schema())?;
         register_analyzers(&index);
         let fields = Fields::new(&index.schema())?;
-        Ok(NewsIndex { index, fields, dir: dir.to_path_buf() })
+        Ok(NewsIndex {
+            index,
+            fields,
+            dir: dir.to_path_buf(),
+        })
     }
 
     fn check_schema(index: &Index, dir: &Path) -> Result<()> {
@@ -80,7 +91,10 @@ impl NewsIndex {
 
     /// What the last commit recorded.
     pub fn commit_info(&self) -> CommitInfo {
-        read_commit_info(&self.index).unwrap_or(CommitInfo { schema_version: SCHEMA_VERSION, roots: Vec::new() })
+        read_commit_info(&self.index).unwrap_or(CommitInfo {
+            schema_version: SCHEMA_VERSION,
+            roots: Vec::new(),
+        })
     }
 
     /// A writer with `threads` indexing threads sharing `memory_budget` bytes. Fails with
@@ -98,7 +112,11 @@ impl NewsIndex {
 
     /// A reader that sees the last commit.
     pub fn reader(&self) -> Result<IndexReader> {
-        Ok(self.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?)
+        Ok(self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?)
     }
 
     /// A searcher over the last commit.

@@ -5,8 +5,18 @@
 use time::{Date, Month};
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// The date in a URL path: `/2021/02/04/` or `/2021/feb/04/` (a day segment may be followed by
@@ -38,7 +48,10 @@ pub fn date_from_top(top: &str) -> Option<Date> {
         return date_at_start(rest);
     }
     // A dateline: PLACE, date - text. The date must come before the dash.
-    let dash = lower.find(" - ").or_else(|| lower.find(" \u{2013} ")).or_else(|| lower.find(" \u{2014} "))?;
+    let dash = lower
+        .find(" - ")
+        .or_else(|| lower.find(" \u{2013} "))
+        .or_else(|| lower.find(" \u{2014} "))?;
     let before = &lower[..dash];
     let comma = before.find(',')?;
     date_at_start(before[comma + 1..].trim()).filter(|_| {
@@ -54,7 +67,13 @@ fn date_at_start(text: &str) -> Option<Date> {
         .filter(|w| !w.is_empty())
         .take(4)
         .collect();
-    let w = |i: usize| words.get(i).copied().unwrap_or("").trim_end_matches(['.', '-']);
+    let w = |i: usize| {
+        words
+            .get(i)
+            .copied()
+            .unwrap_or("")
+            .trim_end_matches(['.', '-'])
+    };
     // 2020-07-14
     if let Some(d) = iso_date(w(0)) {
         return Some(d);
@@ -82,7 +101,9 @@ fn iso_date(w: &str) -> Option<Date> {
 
 fn is_weekday(w: &str) -> bool {
     let w = w.to_lowercase();
-    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].iter().any(|d| w.starts_with(d))
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        .iter()
+        .any(|d| w.starts_with(d))
 }
 
 fn parse_year(s: &str) -> Option<i32> {
@@ -93,7 +114,9 @@ fn parse_year(s: &str) -> Option<i32> {
 }
 
 fn numeric(s: &str, max_len: usize) -> Option<u8> {
-    (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 fn numeric_day(s: &str) -> Option<u8> {
@@ -124,19 +147,43 @@ mod tests {
 
     #[test]
     fn url_dates() {
-        assert_eq!(date_from_url("https://www.themoscowtimes.com/2021/02/04/slug-a1"), Some(date!(2021 - 02 - 04)));
-        assert_eq!(date_from_url("https://www.theguardian.com/business/1987/mar/16/slug"), Some(date!(1987 - 03 - 16)));
-        assert_eq!(date_from_url("https://apnews.com/article/slug-2021-abc"), None);
+        assert_eq!(
+            date_from_url("https://www.themoscowtimes.com/2021/02/04/slug-a1"),
+            Some(date!(2021 - 02 - 04))
+        );
+        assert_eq!(
+            date_from_url("https://www.theguardian.com/business/1987/mar/16/slug"),
+            Some(date!(1987 - 03 - 16))
+        );
+        assert_eq!(
+            date_from_url("https://apnews.com/article/slug-2021-abc"),
+            None
+        );
         assert_eq!(date_from_url("https://x.com/2021/02/31/bad"), None);
     }
 
     #[test]
     fn top_lines() {
-        assert_eq!(date_from_top("Published: 12 March 2023"), Some(date!(2023 - 03 - 12)));
-        assert_eq!(date_from_top("Published 2020-07-14"), Some(date!(2020 - 07 - 14)));
-        assert_eq!(date_from_top("LONDON, March 3, 2022 - The bank said"), Some(date!(2022 - 03 - 03)));
+        assert_eq!(
+            date_from_top("Published: 12 March 2023"),
+            Some(date!(2023 - 03 - 12))
+        );
+        assert_eq!(
+            date_from_top("Published 2020-07-14"),
+            Some(date!(2020 - 07 - 14))
+        );
+        assert_eq!(
+            date_from_top("LONDON, March 3, 2022 - The bank said"),
+            Some(date!(2022 - 03 - 03))
+        );
         assert_eq!(date_from_top("TORONTO, March 4 - The company said"), None);
-        assert_eq!(date_from_top("The deal, signed on March 3, 2022 - it was said"), None);
-        assert_eq!(date_from_top("Prices rose. On March 3, 2022 the bank - said"), None);
+        assert_eq!(
+            date_from_top("The deal, signed on March 3, 2022 - it was said"),
+            None
+        );
+        assert_eq!(
+            date_from_top("Prices rose. On March 3, 2022 the bank - said"),
+            None
+        );
     }
 }

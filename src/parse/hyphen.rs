@@ -24,8 +24,11 @@ pub(crate) fn join_lines(lines: &[&str], local: &Vocab, corpus: &Vocab) -> Strin
             continue;
         }
         let head = out.rsplit(char::is_whitespace).next().unwrap_or("");
-        if ends_with_break(head) {
-            if !keep_hyphen(head, line, local, corpus) {
+        if ends_with_hyphen(head) {
+            if is_suspended(line) {
+                // `medium- and long-term`: a suspended hyphen ends its word.
+                out.push(' ');
+            } else if !keep_hyphen(head, line, local, corpus) {
                 out.pop();
             }
         } else {
@@ -36,14 +39,36 @@ pub(crate) fn join_lines(lines: &[&str], local: &Vocab, corpus: &Vocab) -> Strin
     out
 }
 
+/// A token ending in a hyphen right after a letter or digit (`gov-`, `2019-`), not a dash.
+fn ends_with_hyphen(tok: &str) -> bool {
+    let mut rev = tok.chars().rev();
+    rev.next() == Some('-') && rev.next().is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `next` starts with a coordinating word after which a line-final hyphen is a
+/// suspended one (`pre- and post-war`, `medium- or long-term`).
+fn is_suspended(next: &str) -> bool {
+    let first = next.split_whitespace().next().unwrap_or("");
+    matches!(first, "and" | "or" | "nor")
+}
+
 /// Whether the hyphen ending `head` (the last token of a line) belongs to the text, given the
 /// `next` line.
 fn keep_hyphen(head: &str, next: &str, local: &Vocab, corpus: &Vocab) -> bool {
     let tail_tok = next.split_whitespace().next().unwrap_or("");
-    if !tail_tok.chars().next().is_some_and(char::is_alphabetic) {
+    if !ends_with_break(head) || !tail_tok.chars().next().is_some_and(char::is_alphabetic) {
+        // A digit on either side: `2019-` / `2021`, `mid-` / `1987`.
         return true;
     }
     let head_word = trim_word(head).to_lowercase();
+    // No layout splits a word after a single letter: `J-` / `four` is `J-four`.
+    let head_letters = head_word
+        .rsplit('-')
+        .next()
+        .map_or(0, |p| p.chars().count());
+    if head_letters < 2 {
+        return true;
+    }
     let tail_word = trim_word(tail_tok);
     // The tail up to its first hyphen or punctuation: the rest of the broken word.
     let tail_part: String = tail_word
@@ -108,15 +133,43 @@ mod tests {
     }
 
     #[test]
+    fn single_letter_head_keeps_hyphen() {
+        let v = Vocab::new();
+        assert_eq!(
+            join_lines(&["class J-", "four bonds"], &v, &v),
+            "class J-four bonds"
+        );
+    }
+
+    #[test]
+    fn suspended_hyphen_keeps_its_space() {
+        let v = Vocab::new();
+        assert_eq!(
+            join_lines(&["of medium-", "and long-term loans"], &v, &v),
+            "of medium- and long-term loans"
+        );
+    }
+
+    #[test]
     fn unknown_fragments_join() {
-        let out = join_lines(&["the expectatio-", "ns were"], &Vocab::new(), &Vocab::new());
+        let out = join_lines(
+            &["the expectatio-", "ns were"],
+            &Vocab::new(),
+            &Vocab::new(),
+        );
         assert_eq!(out, "the expectations were");
     }
 
     #[test]
     fn non_letters_keep_hyphen_and_spaced_dash_is_a_space() {
         let v = Vocab::new();
-        assert_eq!(join_lines(&["in mid-", "1987 it"], &v, &v), "in mid-1987 it");
-        assert_eq!(join_lines(&["TORONTO, March 4 -", "sales"], &v, &v), "TORONTO, March 4 - sales");
+        assert_eq!(
+            join_lines(&["in mid-", "1987 it"], &v, &v),
+            "in mid-1987 it"
+        );
+        assert_eq!(
+            join_lines(&["TORONTO, March 4 -", "sales"], &v, &v),
+            "TORONTO, March 4 - sales"
+        );
     }
 }

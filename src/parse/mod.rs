@@ -61,10 +61,6 @@ pub fn parse(text: &str, corpus: &Vocab) -> Result<Article, ParseError> {
     if date.is_none() {
         let top = paragraphs.first().map(String::as_str).unwrap_or("");
         date = date::date_from_top(top).or_else(|| date::date_from_top(&title));
-        // A block that is only a "Published ..." line is metadata, not body text.
-        if date.is_some() && is_date_line(top) {
-            paragraphs.remove(0);
-        }
     }
     if title.is_empty() {
         return Err(ParseError::NoTitle);
@@ -116,14 +112,10 @@ fn blocks(text: &str) -> Vec<Vec<&str>> {
     out
 }
 
-fn is_date_line(block: &str) -> bool {
-    let lower = block.to_lowercase();
-    ["published", "updated", "posted", "date:"].iter().any(|l| lower.starts_with(l)) && block.len() < 80
-}
-
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &s[prefix.len()..])
 }
 
 /// Collapses runs of whitespace to one space.
@@ -146,31 +138,50 @@ mod tests {
             a.body,
             "Foreign Minister Tomas Okafor said on Monday the government would reopen talks. The government wants a cross-border deal, a cross-border one.\n\nA second paragraph."
         );
-        assert_eq!(a.url.as_deref(), Some("https://www.northharbourherald.com/2021/02/04/harbour-talks-resume-a12"));
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://www.northharbourherald.com/2021/02/04/harbour-talks-resume-a12")
+        );
         assert_eq!(a.date, Some(date!(2021 - 02 - 04)));
         assert_eq!(a.related_titles, ["Okafor's long road"]);
-        assert_eq!(a.related_urls, ["https://www.northharbourherald.com/2020/01/01/other"]);
+        assert_eq!(
+            a.related_urls,
+            ["https://www.northharbourherald.com/2020/01/01/other"]
+        );
         assert_eq!(a.source().as_deref(), Some("northharbourherald.com"));
     }
 
     #[test]
     fn plain_layout_and_title_only() {
         let a = parse("A title\n\nFirst para.\n\nSecond para.\n", &Vocab::new()).unwrap();
-        assert_eq!((a.title.as_str(), a.body.as_str()), ("A title", "First para.\n\nSecond para."));
+        assert_eq!(
+            (a.title.as_str(), a.body.as_str()),
+            ("A title", "First para.\n\nSecond para.")
+        );
         let t = parse("Only a title\n", &Vocab::new()).unwrap();
-        assert_eq!((t.title.as_str(), t.body.as_str(), t.url.is_none()), ("Only a title", "", true));
+        assert_eq!(
+            (t.title.as_str(), t.body.as_str(), t.url.is_none()),
+            ("Only a title", "", true)
+        );
     }
 
     #[test]
     fn empty_and_url_only_are_errors() {
         assert_eq!(parse(" \n\t\n", &Vocab::new()), Err(ParseError::Empty));
-        assert_eq!(parse("Original url: https://a.com/x\n", &Vocab::new()), Err(ParseError::NoTitle));
+        assert_eq!(
+            parse("Original url: https://a.com/x\n", &Vocab::new()),
+            Err(ParseError::NoTitle)
+        );
     }
 
     #[test]
-    fn published_line_dates_and_leaves_body() {
-        let a = parse("Title\n\nPublished: 12 March 2023\n\nBody.\n", &Vocab::new()).unwrap();
+    fn published_line_dates_the_article() {
+        let a = parse(
+            "Title\n\nPublished: 12 March 2023\n\nBody.\n",
+            &Vocab::new(),
+        )
+        .unwrap();
         assert_eq!(a.date, Some(date!(2023 - 03 - 12)));
-        assert_eq!(a.body, "Body.");
+        assert_eq!(a.body, "Published: 12 March 2023\n\nBody.");
     }
 }

@@ -79,9 +79,19 @@ mod tests {
 
     #[test]
     fn wrapped_url_and_related() {
-        let lines = ["https://www.example.com/2021/02/04/a-long-", "slug-a1", "", "https://x.org/1", "https://x.org/2", ""];
+        let lines = [
+            "https://www.example.com/2021/02/04/a-long-",
+            "slug-a1",
+            "",
+            "https://x.org/1",
+            "https://x.org/2",
+            "",
+        ];
         let s = url_section("", lines.into_iter());
-        assert_eq!(s.url.as_deref(), Some("https://www.example.com/2021/02/04/a-long-slug-a1"));
+        assert_eq!(
+            s.url.as_deref(),
+            Some("https://www.example.com/2021/02/04/a-long-slug-a1")
+        );
         assert_eq!(s.related, ["https://x.org/1", "https://x.org/2"]);
     }
 
@@ -98,6 +108,9 @@ mod tests {
             canonical_url("https://www.Example.com/a/b/?utm_source=x#top"),
             canonical_url("http://example.com/a/b")
         );
-        assert_eq!(source_of("https://www.themoscowtimes.com/2021/x").as_deref(), Some("themoscowtimes.com"));
+        assert_eq!(
+            source_of("https://www.themoscowtimes.com/2021/x").as_deref(),
+            Some("themoscowtimes.com")
+        );
     }
 }

@@ -52,16 +52,38 @@ pub struct Built {
 }
 
 /// Builds the query of `clauses` narrowed by `filters`.
-pub fn build(clauses: &[Clause], filters: &Filters, fields: &Fields, searcher: &Searcher) -> Result<Built> {
-    let mut b = Builder { f: *fields, searcher, news: news_analyzer(), names: name_analyzer(), highlights: Highlights::default() };
+pub fn build(
+    clauses: &[Clause],
+    filters: &Filters,
+    fields: &Fields,
+    searcher: &Searcher,
+) -> Result<Built> {
+    let mut b = Builder {
+        f: *fields,
+        searcher,
+        news: news_analyzer(),
+        names: name_analyzer(),
+        highlights: Highlights::default(),
+    };
     let ranked = clauses.iter().any(|c| c.occur != Occurrence::MustNot);
     let text_query = b.boolean(clauses)?;
     let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
     for filter in b.filters(filters)? {
         parts.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
     }
-    let query: Box<dyn Query> = if parts.len() == 1 { parts.pop().map(|(_, q)| q).unwrap_or_else(|| Box::new(AllQuery)) } else { Box::new(BooleanQuery::new(parts)) };
-    Ok(Built { query, highlights: b.highlights, ranked })
+    let query: Box<dyn Query> = if parts.len() == 1 {
+        parts
+            .pop()
+            .map(|(_, q)| q)
+            .unwrap_or_else(|| Box::new(AllQuery))
+    } else {
+        Box::new(BooleanQuery::new(parts))
+    };
+    Ok(Built {
+        query,
+        highlights: b.highlights,
+        ranked,
+    })
 }
 
 struct Builder<'a> {
@@ -84,16 +106,27 @@ fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 fn or(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     match queries.len() {
         0 => Box::new(EmptyQuery),
-        1 => queries.into_iter().next().unwrap_or_else(|| Box::new(EmptyQuery)),
-        _ => Box::new(BooleanQuery::new(queries.into_iter().map(|q| (Occur::Should, q)).collect())),
+        1 => queries
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Box::new(EmptyQuery)),
+        _ => Box::new(BooleanQuery::new(
+            queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+        )),
     }
 }
 
 fn terms_query(field: Field, tokens: &[String]) -> Option<Box<dyn Query>> {
-    let terms: Vec<Term> = tokens.iter().map(|t| Term::from_field_text(field, t)).collect();
+    let terms: Vec<Term> = tokens
+        .iter()
+        .map(|t| Term::from_field_text(field, t))
+        .collect();
     match terms.len() {
         0 => None,
-        1 => Some(Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::WithFreqs))),
+        1 => Some(Box::new(TermQuery::new(
+            terms[0].clone(),
+            IndexRecordOption::WithFreqs,
+        ))),
         _ => Some(Box::new(PhraseQuery::new(terms))),
     }
 }
@@ -102,7 +135,9 @@ impl Builder<'_> {
     fn boolean(&mut self, clauses: &[Clause]) -> Result<Box<dyn Query>> {
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for c in clauses {
-            let Some(q) = self.node(&c.node, c.occur != Occurrence::MustNot)? else { continue };
+            let Some(q) = self.node(&c.node, c.occur != Occurrence::MustNot)? else {
+                continue;
+            };
             let occur = match c.occur {
                 Occurrence::Should => Occur::Should,
                 Occurrence::Must => Occur::Must,
@@ -117,7 +152,10 @@ impl Builder<'_> {
             parts.push((Occur::Must, Box::new(AllQuery)));
         }
         if parts.len() == 1 && parts[0].0 != Occur::MustNot {
-            return Ok(parts.pop().map(|(_, q)| q).unwrap_or_else(|| Box::new(AllQuery)));
+            return Ok(parts
+                .pop()
+                .map(|(_, q)| q)
+                .unwrap_or_else(|| Box::new(AllQuery)));
         }
         Ok(Box::new(BooleanQuery::new(parts)))
     }
@@ -133,7 +171,10 @@ impl Builder<'_> {
     }
 
     fn url_query(&self, url: &str) -> Box<dyn Query> {
-        Box::new(TermQuery::new(Term::from_field_text(self.f.url_key, &canonical_url(url)), IndexRecordOption::Basic))
+        Box::new(TermQuery::new(
+            Term::from_field_text(self.f.url_key, &canonical_url(url)),
+            IndexRecordOption::Basic,
+        ))
     }
 
     fn text_fields(&self, field: Option<FieldName>) -> Vec<(Field, f32)> {
@@ -144,7 +185,14 @@ impl Builder<'_> {
         }
     }
 
-    fn word(&mut self, field: Option<FieldName>, text: &str, how: Match, phrase: bool, highlight: bool) -> Result<Option<Box<dyn Query>>> {
+    fn word(
+        &mut self,
+        field: Option<FieldName>,
+        text: &str,
+        how: Match,
+        phrase: bool,
+        highlight: bool,
+    ) -> Result<Option<Box<dyn Query>>> {
         match field {
             Some(FieldName::Person) => return Ok(Some(self.name_query(self.f.persons, text))),
             Some(FieldName::Org) => return Ok(Some(self.name_query(self.f.organizations, text))),
@@ -153,7 +201,10 @@ impl Builder<'_> {
             Some(FieldName::Url) => return Ok(Some(self.url_query(text))),
             Some(FieldName::Date) => {
                 let (from, to) = parse_period(text).map_err(|e| match e {
-                    Error::Filter(m) => Error::Query(super::QueryError { position: 1, message: format!("date: {m}") }),
+                    Error::Filter(m) => Error::Query(super::QueryError {
+                        position: 1,
+                        message: format!("date: {m}"),
+                    }),
                     other => other,
                 })?;
                 return Ok(Some(self.date_range(Some(from), Some(to))));
@@ -169,7 +220,9 @@ impl Builder<'_> {
         match how {
             Match::Prefix if !phrase => {
                 let folded = analyze(&mut self.names, text);
-                let Some(prefix) = folded.last() else { return Ok(None) };
+                let Some(prefix) = folded.last() else {
+                    return Ok(None);
+                };
                 let pattern = prefix_pattern(prefix);
                 for (f, boost) in &fields {
                     let q = RegexQuery::from_pattern(&pattern, *f)?;
@@ -219,7 +272,10 @@ impl Builder<'_> {
         let mut hosts = BTreeSet::new();
         for segment in self.searcher.segment_readers() {
             let inverted = segment.inverted_index(self.f.source)?;
-            let mut stream = inverted.terms().stream().map_err(|e| tantivy::TantivyError::from(e))?;
+            let mut stream = inverted
+                .terms()
+                .stream()
+                .map_err(tantivy::TantivyError::from)?;
             while stream.advance() {
                 if let Ok(host) = std::str::from_utf8(stream.key()) {
                     if host.contains(&needle) {
@@ -230,13 +286,25 @@ impl Builder<'_> {
         }
         Ok(or(hosts
             .into_iter()
-            .map(|h| Box::new(TermQuery::new(Term::from_field_text(self.f.source, &h), IndexRecordOption::Basic)) as Box<dyn Query>)
+            .map(|h| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.f.source, &h),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            })
             .collect()))
     }
 
     fn date_range(&self, from: Option<Date>, to: Option<Date>) -> Box<dyn Query> {
-        let lower = from.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_date(self.f.date, date_to_tantivy(d))));
-        let upper = to.map_or(Bound::Unbounded, |d| Bound::Excluded(Term::from_field_date(self.f.date, date_to_tantivy(d + Duration::days(1)))));
+        let lower = from.map_or(Bound::Unbounded, |d| {
+            Bound::Included(Term::from_field_date(self.f.date, date_to_tantivy(d)))
+        });
+        let upper = to.map_or(Bound::Unbounded, |d| {
+            Bound::Excluded(Term::from_field_date(
+                self.f.date,
+                date_to_tantivy(d + Duration::days(1)),
+            ))
+        });
         if from.is_none() && to.is_none() {
             // Any date at all: undated documents never pass a date filter.
             return Box::new(tantivy::query::ExistsQuery::new("date".into(), false));
@@ -249,7 +317,11 @@ impl Builder<'_> {
         if filters.from.is_some() || filters.to.is_some() {
             out.push(self.date_range(filters.from, filters.to));
         }
-        for (names, field) in [(&filters.persons, self.f.persons), (&filters.orgs, self.f.organizations), (&filters.places, self.f.locations)] {
+        for (names, field) in [
+            (&filters.persons, self.f.persons),
+            (&filters.orgs, self.f.organizations),
+            (&filters.places, self.f.locations),
+        ] {
             for name in names {
                 out.push(self.name_query(field, name));
             }
@@ -271,7 +343,13 @@ impl Builder<'_> {
 fn prefix_pattern(prefix: &str) -> String {
     let escape = |s: &str| {
         s.chars()
-            .map(|c| if c.is_alphanumeric() { c.to_string() } else { format!("\\{c}") })
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_string()
+                } else {
+                    format!("\\{c}")
+                }
+            })
             .collect::<String>()
     };
     let chars: Vec<char> = prefix.chars().collect();

@@ -30,7 +30,11 @@ impl Filters {
 
 /// A period typed as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: its first and last day.
 pub fn parse_period(text: &str) -> Result<(Date, Date)> {
-    let bad = || Error::Filter(format!("bad date `{text}`: use YYYY, YYYY-MM or YYYY-MM-DD"));
+    let bad = || {
+        Error::Filter(format!(
+            "bad date `{text}`: use YYYY, YYYY-MM or YYYY-MM-DD"
+        ))
+    };
     let parts: Vec<&str> = text.trim().split('-').collect();
     let num = |s: &str, len: usize| -> Result<u32> {
         if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -63,9 +67,18 @@ mod tests {
 
     #[test]
     fn periods() {
-        assert_eq!(parse_period("2021").unwrap(), (date!(2021 - 01 - 01), date!(2021 - 12 - 31)));
-        assert_eq!(parse_period("2024-02").unwrap(), (date!(2024 - 02 - 01), date!(2024 - 02 - 29)));
-        assert_eq!(parse_period("2021-02-04").unwrap(), (date!(2021 - 02 - 04), date!(2021 - 02 - 04)));
+        assert_eq!(
+            parse_period("2021").unwrap(),
+            (date!(2021 - 01 - 01), date!(2021 - 12 - 31))
+        );
+        assert_eq!(
+            parse_period("2024-02").unwrap(),
+            (date!(2024 - 02 - 01), date!(2024 - 02 - 29))
+        );
+        assert_eq!(
+            parse_period("2021-02-04").unwrap(),
+            (date!(2021 - 02 - 04), date!(2021 - 02 - 04))
+        );
         for bad in ["21", "2021-13", "2021-02-30", "2021/02", "x"] {
             assert!(parse_period(bad).is_err(), "{bad}");
         }

@@ -127,20 +127,38 @@ pub fn parse_query(input: &str) -> Result<Vec<Clause>, QueryError> {
     let chars: Vec<(usize, char)> = input.chars().enumerate().collect();
     let parens_ok = parens_balanced(input);
     let toks = lex(input, parens_ok)?;
-    let uses_syntax = toks.iter().any(|(_, t)| !matches!(t, Tok::Atom { occur: Occurrence::Should, node: Node::Word { field: None, .. } }));
+    let uses_syntax = toks.iter().any(|(_, t)| {
+        !matches!(
+            t,
+            Tok::Atom {
+                occur: Occurrence::Should,
+                node: Node::Word { field: None, .. }
+            }
+        )
+    });
     if !parens_ok && uses_syntax && input.contains(['(', ')']) {
         let pos = unbalanced_paren(&chars);
-        return Err(QueryError { position: pos, message: "unbalanced parenthesis".into() });
+        return Err(QueryError {
+            position: pos,
+            message: "unbalanced parenthesis".into(),
+        });
     }
     let mut pos = 0;
     let clauses = parse_seq(&toks, &mut pos, 0)?;
     if pos < toks.len() {
-        return Err(QueryError { position: toks[pos].0, message: "unexpected `)`".into() });
+        return Err(QueryError {
+            position: toks[pos].0,
+            message: "unexpected `)`".into(),
+        });
     }
     Ok(clauses)
 }
 
-fn parse_seq(toks: &[(usize, Tok)], pos: &mut usize, depth: usize) -> Result<Vec<Clause>, QueryError> {
+fn parse_seq(
+    toks: &[(usize, Tok)],
+    pos: &mut usize,
+    depth: usize,
+) -> Result<Vec<Clause>, QueryError> {
     let mut clauses: Vec<Clause> = Vec::new();
     let mut pending_and = false;
     let mut last_op: Option<(usize, &str)> = None;
@@ -148,7 +166,12 @@ fn parse_seq(toks: &[(usize, Tok)], pos: &mut usize, depth: usize) -> Result<Vec
         let (at, tok) = &toks[*pos];
         let mut clause = match tok {
             Tok::Close if depth > 0 => break,
-            Tok::Close => return Err(QueryError { position: *at, message: "unexpected `)`".into() }),
+            Tok::Close => {
+                return Err(QueryError {
+                    position: *at,
+                    message: "unexpected `)`".into(),
+                })
+            }
             Tok::And | Tok::Or => {
                 let name = if *tok == Tok::And { "AND" } else { "OR" };
                 if clauses.is_empty() || last_op.is_some() {
@@ -163,11 +186,20 @@ fn parse_seq(toks: &[(usize, Tok)], pos: &mut usize, depth: usize) -> Result<Vec
                 *pos += 1;
                 let inner = parse_seq(toks, pos, depth + 1)?;
                 if *pos >= toks.len() {
-                    return Err(QueryError { position: *at, message: "unclosed `(`".into() });
+                    return Err(QueryError {
+                        position: *at,
+                        message: "unclosed `(`".into(),
+                    });
                 }
-                Clause { occur: *occur, node: Node::Group(inner) }
+                Clause {
+                    occur: *occur,
+                    node: Node::Group(inner),
+                }
             }
-            Tok::Atom { occur, node } => Clause { occur: *occur, node: node.clone() },
+            Tok::Atom { occur, node } => Clause {
+                occur: *occur,
+                node: node.clone(),
+            },
         };
         *pos += 1;
         if pending_and {
@@ -193,7 +225,9 @@ fn parse_seq(toks: &[(usize, Tok)], pos: &mut usize, depth: usize) -> Result<Vec
 fn op_error(at: usize, name: &str) -> QueryError {
     QueryError {
         position: at,
-        message: format!("`{name}` needs a term on each side (write it in lower case to search for the word)"),
+        message: format!(
+            "`{name}` needs a term on each side (write it in lower case to search for the word)"
+        ),
     }
 }
 
@@ -221,11 +255,7 @@ fn unbalanced_paren(chars: &[(usize, char)]) -> usize {
     for &(i, c) in chars {
         match c {
             '(' => stack.push(i),
-            ')' => {
-                if stack.pop().is_none() {
-                    return i + 1;
-                }
-            }
+            ')' if stack.pop().is_none() => return i + 1,
             _ => {}
         }
     }
@@ -245,7 +275,11 @@ fn lex(input: &str, parens: bool) -> Result<Vec<(usize, Tok)>, QueryError> {
         let start = i + 1;
         let mut occur = Occurrence::Should;
         if (c == '-' || c == '+') && chars.get(i + 1).is_some_and(|n| !n.is_whitespace()) {
-            occur = if c == '-' { Occurrence::MustNot } else { Occurrence::Must };
+            occur = if c == '-' {
+                Occurrence::MustNot
+            } else {
+                Occurrence::Must
+            };
             i += 1;
         }
         let c = chars[i];
@@ -263,13 +297,23 @@ fn lex(input: &str, parens: bool) -> Result<Vec<(usize, Tok)>, QueryError> {
             let (text, next) = read_quoted(&chars, i + 1);
             i = next;
             if !text.trim().is_empty() {
-                out.push((start, Tok::Atom { occur, node: Node::Phrase { field: None, text } }));
+                out.push((
+                    start,
+                    Tok::Atom {
+                        occur,
+                        node: Node::Phrase { field: None, text },
+                    },
+                ));
             }
             continue;
         }
         // A word: up to whitespace, a quote, or a parenthesis when those are syntax.
         let mut j = i;
-        while j < chars.len() && !chars[j].is_whitespace() && chars[j] != '"' && !(parens && (chars[j] == '(' || chars[j] == ')')) {
+        while j < chars.len()
+            && !chars[j].is_whitespace()
+            && chars[j] != '"'
+            && !(parens && (chars[j] == '(' || chars[j] == ')'))
+        {
             j += 1;
         }
         let word: String = chars[i..j].iter().collect();
@@ -294,17 +338,45 @@ fn lex(input: &str, parens: bool) -> Result<Vec<(usize, Tok)>, QueryError> {
                     if chars.get(i) == Some(&'"') {
                         let (text, next) = read_quoted(&chars, i + 1);
                         i = next;
-                        out.push((start, Tok::Atom { occur, node: Node::Phrase { field: Some(field), text } }));
+                        out.push((
+                            start,
+                            Tok::Atom {
+                                occur,
+                                node: Node::Phrase {
+                                    field: Some(field),
+                                    text,
+                                },
+                            },
+                        ));
                         continue;
                     }
-                    return Err(QueryError { position: value_start, message: format!("`{name}:` needs a value, e.g. `{name}:word`") });
+                    return Err(QueryError {
+                        position: value_start,
+                        message: format!("`{name}:` needs a value, e.g. `{name}:word`"),
+                    });
                 }
                 let (text, how) = word_match(value, value_start)?;
-                out.push((start, Tok::Atom { occur, node: Node::Word { field: Some(field), text, how } }));
+                out.push((
+                    start,
+                    Tok::Atom {
+                        occur,
+                        node: Node::Word {
+                            field: Some(field),
+                            text,
+                            how,
+                        },
+                    },
+                ));
                 continue;
             }
             if crate::parse::urls::is_url(&word) {
-                out.push((start, Tok::Atom { occur, node: Node::Url(word) }));
+                out.push((
+                    start,
+                    Tok::Atom {
+                        occur,
+                        node: Node::Url(word),
+                    },
+                ));
                 continue;
             }
         }
@@ -312,7 +384,17 @@ fn lex(input: &str, parens: bool) -> Result<Vec<(usize, Tok)>, QueryError> {
             continue;
         }
         let (text, how) = word_match(&word, start)?;
-        out.push((start, Tok::Atom { occur, node: Node::Word { field: None, text, how } }));
+        out.push((
+            start,
+            Tok::Atom {
+                occur,
+                node: Node::Word {
+                    field: None,
+                    text,
+                    how,
+                },
+            },
+        ));
     }
     apply_not(input, &mut out);
     Ok(out)
@@ -376,7 +458,9 @@ mod tests {
             .unwrap()
             .into_iter()
             .map(|c| match c.node {
-                Node::Word { text, .. } | Node::Phrase { text, .. } | Node::Url(text) => (c.occur, text),
+                Node::Word { text, .. } | Node::Phrase { text, .. } | Node::Url(text) => {
+                    (c.occur, text)
+                }
                 Node::Group(g) => (c.occur, format!("({})", g.len())),
             })
             .collect()
@@ -386,18 +470,37 @@ mod tests {
     fn plain_words_and_operators() {
         use Occurrence::*;
         assert_eq!(words("a b"), [(Should, "a".into()), (Should, "b".into())]);
-        assert_eq!(words("a AND b OR c"), [(Must, "a".into()), (Must, "b".into()), (Should, "c".into())]);
+        assert_eq!(
+            words("a AND b OR c"),
+            [(Must, "a".into()), (Must, "b".into()), (Should, "c".into())]
+        );
         assert_eq!(words("-budget"), [(MustNot, "budget".into())]);
-        assert_eq!(words("+x NOT y"), [(Must, "x".into()), (MustNot, "y".into())]);
-        assert_eq!(words("(a b) c"), [(Should, "(2)".into()), (Should, "c".into())]);
+        assert_eq!(
+            words("+x NOT y"),
+            [(Must, "x".into()), (MustNot, "y".into())]
+        );
+        assert_eq!(
+            words("(a b) c"),
+            [(Should, "(2)".into()), (Should, "c".into())]
+        );
     }
 
     #[test]
     fn sentences_are_not_errors() {
-        for q in ["Trump's visit", "O'Brien", "What did he say (about it?", "Note: the budget.", "a - b", "https://www.example.com/2021/02/04/x-y"] {
+        for q in [
+            "Trump's visit",
+            "O'Brien",
+            "What did he say (about it?",
+            "Note: the budget.",
+            "a - b",
+            "https://www.example.com/2021/02/04/x-y",
+        ] {
             parse_query(q).unwrap_or_else(|e| panic!("{q}: {e}"));
         }
-        assert!(matches!(&parse_query("https://example.com/a").unwrap()[0].node, Node::Url(_)));
+        assert!(matches!(
+            &parse_query("https://example.com/a").unwrap()[0].node,
+            Node::Url(_)
+        ));
     }
 
     #[test]
@@ -412,9 +515,36 @@ mod tests {
     #[test]
     fn fields_prefixes_fuzzy() {
         let q = parse_query("person:lavrov budg* navalny~ title:\"new start\"").unwrap();
-        assert_eq!(q[0].node, Node::Word { field: Some(FieldName::Person), text: "lavrov".into(), how: Match::Exact });
-        assert_eq!(q[1].node, Node::Word { field: None, text: "budg".into(), how: Match::Prefix });
-        assert_eq!(q[2].node, Node::Word { field: None, text: "navalny".into(), how: Match::Fuzzy(1) });
-        assert_eq!(q[3].node, Node::Phrase { field: Some(FieldName::Title), text: "new start".into() });
+        assert_eq!(
+            q[0].node,
+            Node::Word {
+                field: Some(FieldName::Person),
+                text: "lavrov".into(),
+                how: Match::Exact
+            }
+        );
+        assert_eq!(
+            q[1].node,
+            Node::Word {
+                field: None,
+                text: "budg".into(),
+                how: Match::Prefix
+            }
+        );
+        assert_eq!(
+            q[2].node,
+            Node::Word {
+                field: None,
+                text: "navalny".into(),
+                how: Match::Fuzzy(1)
+            }
+        );
+        assert_eq!(
+            q[3].node,
+            Node::Phrase {
+                field: Some(FieldName::Title),
+                text: "new start".into()
+            }
+        );
     }
 }

@@ -1,0 +1,42 @@
+//! Measures entity-extraction throughput: `cargo run --release --example extract_speed -- FILES`.
+//!
+//! Reads every file given on the command line into memory, runs `newsdex::extract::extract`
+//! over all of them (a warm-up pass, then three timed passes) and prints MB/s for one core.
+
+use std::time::Instant;
+
+fn main() {
+    let texts: Vec<String> = std::env::args()
+        .skip(1)
+        .filter_map(|p| {
+            std::fs::read(&p)
+                .ok()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    if bytes == 0 {
+        eprintln!("usage: extract_speed FILE...");
+        std::process::exit(2);
+    }
+    let mut mentions = texts
+        .iter()
+        .map(|t| newsdex::extract::extract(t).len())
+        .sum::<usize>();
+    let passes = 3;
+    let start = Instant::now();
+    for _ in 0..passes {
+        mentions = texts
+            .iter()
+            .map(|t| newsdex::extract::extract(t).len())
+            .sum();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = (bytes * passes) as f64 / 1e6;
+    println!(
+        "{} files, {:.1} MB, {mentions} mentions a pass: {:.1} MB/s",
+        texts.len(),
+        bytes as f64 / 1e6,
+        mb / secs
+    );
+}

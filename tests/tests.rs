@@ -1,0 +1,14 @@
+//! Integration tests: one binary, one module per subcommand, plus tests over `../shared`.
+
+mod util;
+
+mod cli;
+mod parse_fixtures;
+mod readme;
+mod shared_data;
+mod test_export;
+mod test_extract;
+mod test_index;
+mod test_search;
+mod test_show;
+mod test_stats;
