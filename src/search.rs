@@ -220,22 +220,37 @@ mod tests {
     }
 
     #[test]
-    fn title_match_outranks_body_only_match() {
+    fn title_match_outranks_a_passing_mention() {
+        let council = "The council met on Tuesday to discuss parking, school meals and bins. "
+            .repeat(4)
+            + "The harbour bridge came up once, briefly.";
+        let opening = "Traffic flowed on Monday as the new crossing opened to cars and cyclists. "
+            .repeat(3)
+            + "The harbour bridge took four years to build.";
+        let (_d, idx) = index_of(&[
+            ("Council news", &council, None, &[]),
+            ("Harbour bridge opens", &opening, None, &[]),
+        ]);
+        assert_eq!(ids(&idx, q("harbour bridge")), ["/d/1.txt", "/d/0.txt"]);
+    }
+
+    #[test]
+    fn phrase_match_outranks_scattered_words() {
         let (_d, idx) = index_of(&[
             (
-                "Port news",
-                "The harbour bridge was discussed at length by the council.",
+                "A",
+                "The bridge was closed while the harbour was dredged for the ferry.",
                 None,
                 &[],
             ),
             (
-                "Harbour bridge opens",
-                "Traffic flowed on Monday.",
+                "B",
+                "The harbour bridge was closed while crews dredged for the ferry.",
                 None,
                 &[],
             ),
         ]);
-        assert_eq!(ids(&idx, q("harbour bridge")), ["/d/1.txt", "/d/0.txt"]);
+        assert_eq!(ids(&idx, q("\"harbour bridge\"")), ["/d/1.txt"]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use tantivy::query::{
     PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::TextAnalyzer;
+use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, StopWordFilter, TextAnalyzer};
 use tantivy::{Searcher, Term};
 use time::{Date, Duration};
 
@@ -25,8 +25,10 @@ use crate::index::document::date_to_tantivy;
 use crate::parse::urls::canonical_url;
 use crate::schema::{name_analyzer, news_analyzer, Fields};
 
-/// How much more a title match weighs than a body match.
-pub const TITLE_BOOST: f32 = 2.0;
+/// Weight of the title's BM25 score beside the body's. News titles are nearly always
+/// repeated in the lede, so a title match is a bonus on top of the body's score rather than a
+/// second full vote (measured on Cranfield: 0.5 → nDCG@10 0.360, 1.0 → 0.352, 2.0 → 0.327).
+pub const TITLE_BOOST: f32 = 0.5;
 
 /// What the snippet highlighter looks for, in analyzed (stemmed) form.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -63,8 +65,12 @@ pub fn build(
         searcher,
         news: news_analyzer(),
         names: name_analyzer(),
+        stop: stopword_analyzer(),
+        keep_stopwords: false,
         highlights: Highlights::default(),
     };
+    // A query of nothing but stopwords (`the who`) searches for them after all.
+    b.keep_stopwords = !clauses.iter().any(|c| b.is_content_word(c));
     let ranked = clauses.iter().any(|c| c.occur != Occurrence::MustNot);
     let text_query = b.boolean(clauses)?;
     let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
@@ -91,7 +97,20 @@ struct Builder<'a> {
     searcher: &'a Searcher,
     news: TextAnalyzer,
     names: TextAnalyzer,
+    stop: TextAnalyzer,
+    keep_stopwords: bool,
     highlights: Highlights,
+}
+
+/// The news analyzer without English stopwords: which typed words carry meaning.
+fn stopword_analyzer() -> TextAnalyzer {
+    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .dynamic();
+    match StopWordFilter::new(Language::English) {
+        Some(filter) => builder.filter_dynamic(filter).build(),
+        None => builder.build(),
+    }
 }
 
 fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
@@ -132,6 +151,18 @@ fn terms_query(field: Field, tokens: &[String]) -> Option<Box<dyn Query>> {
 }
 
 impl Builder<'_> {
+    /// Whether an optional free-text clause has a word that is not a stopword.
+    fn is_content_word(&mut self, c: &Clause) -> bool {
+        match &c.node {
+            Node::Word {
+                field: None,
+                text,
+                how: Match::Exact,
+            } if c.occur == Occurrence::Should => !analyze(&mut self.stop, text).is_empty(),
+            _ => true,
+        }
+    }
+
     fn boolean(&mut self, clauses: &[Clause]) -> Result<Box<dyn Query>> {
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for c in clauses {
