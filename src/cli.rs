@@ -32,6 +32,9 @@ pub enum Command {
     Stats(StatsArgs),
     /// Print the entities of text files (or stdin); no index needed
     Extract(ExtractArgs),
+    /// The people (or organisations, places) most named by matching articles
+    #[command(visible_alias = "people")]
+    Entities(EntitiesArgs),
 }
 
 /// Output format of search, show and extract.
@@ -70,6 +73,9 @@ pub struct IndexArgs {
     /// Exit 2 if any file was skipped
     #[arg(long)]
     pub strict: bool,
+    /// Rebuild the index from scratch (the old one stays usable until the new one is done)
+    #[arg(long)]
+    pub full: bool,
     /// Indexing threads [default: number of cores]
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -91,6 +97,26 @@ pub struct SearchArgs {
     /// every document that passes the filters, newest first
     #[arg(allow_hyphen_values = true, value_name = "QUERY")]
     pub query: Option<String>,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Result order
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Hits to show
+    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+    /// Hits to skip (for paging)
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub offset: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Filters shared by `search` and `entities`.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
     /// Only articles from this date on (YYYY, YYYY-MM or YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -109,15 +135,34 @@ pub struct SearchArgs {
     /// Only articles from this outlet; part of the host is enough (repeat: any may hold)
     #[arg(long, value_name = "HOST")]
     pub source: Vec<String>,
-    /// Result order
-    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
-    pub sort: SortArg,
-    /// Hits to show
-    #[arg(long, short = 'n', default_value_t = 10, value_name = "N")]
+}
+
+/// Entity kinds for `entities --kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// Persons
+    Person,
+    /// Organisations
+    Org,
+    /// Places
+    Place,
+}
+
+/// `newsdex entities`
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Count only in articles matching this query (omit: all articles that pass the filters)
+    #[arg(allow_hyphen_values = true, value_name = "QUERY")]
+    pub query: Option<String>,
+    /// Filters.
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// What to count
+    #[arg(long, value_enum, default_value_t = KindArg::Person)]
+    pub kind: KindArg,
+    /// How many to list
+    #[arg(long, short = 'n', default_value_t = 20, value_name = "N")]
     pub limit: usize,
-    /// Hits to skip (for paging)
-    #[arg(long, default_value_t = 0, value_name = "N")]
-    pub offset: usize,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -159,4 +204,25 @@ pub struct ExtractArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn query_may_start_with_a_hyphen_and_flags_follow_it() {
+        let cli = Cli::try_parse_from(["newsdex", "search", "-budget", "--limit", "3"]).unwrap();
+        let Command::Search(args) = cli.command else {
+            panic!("not search")
+        };
+        assert_eq!(args.query.as_deref(), Some("-budget"));
+        assert_eq!(args.limit, 3);
+    }
 }

@@ -6,6 +6,7 @@ mod cli;
 mod parse_fixtures;
 mod readme;
 mod shared_data;
+mod test_entities;
 mod test_export;
 mod test_extract;
 mod test_index;

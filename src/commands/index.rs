@@ -11,7 +11,11 @@ use newsdex::ingest::{index_paths, IndexOptions, Progress};
 use crate::cli::{Format, IndexArgs};
 
 pub fn run(index_dir: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
-    let index = NewsIndex::open_or_create(index_dir)?;
+    let index = if args.full {
+        NewsIndex::create_beside(index_dir)?
+    } else {
+        NewsIndex::open_or_create(index_dir)?
+    };
     let mut opts = IndexOptions::default();
     if let Some(t) = args.threads {
         opts.threads = t.max(1);
@@ -30,6 +34,9 @@ pub fn run(index_dir: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
         Progress::Committing => bar.set_message("committing"),
     })?;
     bar.finish_and_clear();
+    if args.full {
+        index.replace(index_dir)?;
+    }
     for (path, reason) in &report.skipped {
         eprintln!("{path}: {reason}");
     }

@@ -1,6 +1,7 @@
 //! The subcommands: each turns its clap arguments into a library request, runs it and prints
 //! the result. The only place (with `main.rs`) that prints.
 
+mod entities;
 mod export;
 mod extract;
 mod index;
@@ -27,6 +28,7 @@ pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
         Command::Export(a) => export::run(&index_dir, a),
         Command::Stats(a) => stats::run(&index_dir, a),
         Command::Extract(a) => extract::run(a),
+        Command::Entities(a) => entities::run(&index_dir, a),
     }
 }
 

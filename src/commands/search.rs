@@ -8,7 +8,7 @@ use newsdex::query::filters::{parse_period, Filters};
 use newsdex::search::{search, Hit, SearchRequest, Sort};
 
 use super::output::{wrap, Style};
-use crate::cli::{Format, SearchArgs, SortArg};
+use crate::cli::{FilterArgs, Format, SearchArgs, SortArg};
 
 pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
     let req = request(args.query.clone().unwrap_or_default(), &args)?;
@@ -48,7 +48,8 @@ pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn request(query: String, args: &SearchArgs) -> anyhow::Result<SearchRequest> {
+/// The library's filters from the command line's.
+pub fn filters(args: &FilterArgs) -> anyhow::Result<Filters> {
     let from = args
         .from
         .as_deref()
@@ -61,16 +62,20 @@ fn request(query: String, args: &SearchArgs) -> anyhow::Result<SearchRequest> {
         .map(parse_period)
         .transpose()?
         .map(|(_, last)| last);
+    Ok(Filters {
+        from,
+        to,
+        persons: args.person.clone(),
+        orgs: args.org.clone(),
+        places: args.place.clone(),
+        sources: args.source.clone(),
+    })
+}
+
+fn request(query: String, args: &SearchArgs) -> anyhow::Result<SearchRequest> {
     Ok(SearchRequest {
         query,
-        filters: Filters {
-            from,
-            to,
-            persons: args.person.clone(),
-            orgs: args.org.clone(),
-            places: args.place.clone(),
-            sources: args.source.clone(),
-        },
+        filters: filters(&args.filters)?,
         sort: match args.sort {
             SortArg::Relevance => Sort::Relevance,
             SortArg::Date => Sort::Newest,

@@ -75,6 +75,42 @@ impl NewsIndex {
         })
     }
 
+    /// Creates a new, empty index beside `dir` (at `<dir>.rebuild`) for a full rebuild; the
+    /// index at `dir` stays usable until [`NewsIndex::replace`] swaps the new one in.
+    pub fn create_beside(dir: &Path) -> Result<Self> {
+        let tmp = sibling(dir, ".rebuild");
+        if tmp.exists() {
+            std::fs::remove_dir_all(&tmp).map_err(|source| Error::Io {
+                path: tmp.clone(),
+                source,
+            })?;
+        }
+        Self::open_or_create(&tmp)
+    }
+
+    /// Moves this index (made by [`NewsIndex::create_beside`]) to `dir`, replacing the index
+    /// there. Consumes `self`: reopen the index at `dir` to use it.
+    pub fn replace(self, dir: &Path) -> Result<()> {
+        let from = self.dir.clone();
+        drop(self);
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| Error::Io { path, source }
+        };
+        let old = sibling(dir, ".old");
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(io(&old))?;
+        }
+        if dir.exists() {
+            std::fs::rename(dir, &old).map_err(io(dir))?;
+        }
+        std::fs::rename(&from, dir).map_err(io(&from))?;
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(io(&old))?;
+        }
+        Ok(())
+    }
+
     fn check_schema(index: &Index, dir: &Path) -> Result<()> {
         let info = read_commit_info(index);
         let found = info.as_ref().map(|i| i.schema_version);
@@ -134,6 +170,16 @@ impl NewsIndex {
             .map(|m| m.len())
             .sum()
     }
+}
+
+/// `dir` with `suffix` added to its last component: `/a/index` → `/a/index.old`.
+fn sibling(dir: &Path, suffix: &str) -> PathBuf {
+    let mut name = dir
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(suffix);
+    dir.with_file_name(name)
 }
 
 /// Commits `writer` with `info` as the payload.
