@@ -42,7 +42,7 @@ impl Default for IndexOptions {
         IndexOptions {
             threads: cores.clamp(1, 8),
             memory_budget: 512 << 20,
-            batch_size: 2048,
+            batch_size: 512,
             max_file_size: 64 << 20,
         }
     }
@@ -84,35 +84,25 @@ pub fn index_paths(
     let mut writer = index.writer(opts.threads, opts.memory_budget)?;
     let searcher = index.searcher()?;
     let mut run = Run::new(index, &searcher);
-    let (tx, rx) = crossbeam_channel::bounded::<WalkItem>(opts.batch_size * 2);
+    // The reader thread walks, reads, parses and extracts batch after batch (in parallel
+    // inside each batch) while this thread feeds tantivy's writer: neither waits for the other.
+    let (batches_tx, batches_rx) = crossbeam_channel::bounded::<Batch>(2);
     let walk_roots = roots.to_vec();
-    let walker = std::thread::spawn(move || walk(&walk_roots, |item| tx.send(item).is_ok()));
-    let mut batch = Vec::with_capacity(opts.batch_size);
+    let (batch_size, max_size) = (opts.batch_size, opts.max_file_size);
+    let reader =
+        std::thread::spawn(move || read_all(&walk_roots, batch_size, max_size, &batches_tx));
     let mut done = 0u64;
-    loop {
-        let item = rx.recv().ok();
-        let end = item.is_none();
-        match item {
-            Some(WalkItem::File(p)) => batch.push(p),
-            Some(WalkItem::Error(p, reason)) => {
-                run.report.skipped.push((p.display().to_string(), reason))
-            }
-            Some(WalkItem::Missing(p)) => run.report.missing.push(p.display().to_string()),
-            None => {}
+    for batch in batches_rx {
+        done += batch.files;
+        run.report.skipped.extend(batch.skipped);
+        run.report.missing.extend(batch.missing);
+        for rec in batch.records {
+            run.add(&mut writer, rec)?;
         }
-        if batch.len() >= opts.batch_size || (end && !batch.is_empty()) {
-            done += batch.len() as u64;
-            let records = run.read_batch(std::mem::take(&mut batch), opts.max_file_size);
-            for rec in records {
-                run.add(&mut writer, rec)?;
-            }
-            progress(Progress::Files(done));
-        }
-        if end {
-            break;
-        }
+        progress(Progress::Files(done));
     }
-    walker.join().ok();
+    let vocab = reader.join().unwrap_or_default();
+    run.vocab = vocab;
     run.write_duplicate_lists(&mut writer)?;
     progress(Progress::Committing);
     let mut info = index.commit_info();
@@ -160,6 +150,107 @@ fn record_of(path: &Path, text: &str, corpus: &Vocab) -> std::result::Result<Rec
     ))
 }
 
+/// What the reader thread hands to the writer: one batch of files, parsed.
+struct Batch {
+    /// Files in the batch (read or not).
+    files: u64,
+    /// Parsed articles, in path order.
+    records: Vec<Record>,
+    /// Files that could not be read or parsed: (path, reason).
+    skipped: Vec<(String, String)>,
+    /// Paths given that do not exist.
+    missing: Vec<String>,
+}
+
+/// Walks `roots` and sends parsed batches until the walk ends or the receiver hangs up.
+/// Returns the corpus vocabulary of everything read.
+fn read_all(
+    roots: &[PathBuf],
+    batch_size: usize,
+    max_size: u64,
+    out: &crossbeam_channel::Sender<Batch>,
+) -> Vocab {
+    let mut vocab = Vocab::new();
+    let mut batch = Batch {
+        files: 0,
+        records: Vec::new(),
+        skipped: Vec::new(),
+        missing: Vec::new(),
+    };
+    let mut paths = Vec::with_capacity(batch_size);
+    let mut alive = true;
+    walk(roots, |item| {
+        match item {
+            WalkItem::File(p) => paths.push(p),
+            WalkItem::Error(p, reason) => batch.skipped.push((p.display().to_string(), reason)),
+            WalkItem::Missing(p) => batch.missing.push(p.display().to_string()),
+        }
+        if paths.len() >= batch_size {
+            let full = std::mem::replace(
+                &mut batch,
+                Batch {
+                    files: 0,
+                    records: Vec::new(),
+                    skipped: Vec::new(),
+                    missing: Vec::new(),
+                },
+            );
+            alive = out
+                .send(read_batch(
+                    full,
+                    std::mem::take(&mut paths),
+                    &mut vocab,
+                    max_size,
+                ))
+                .is_ok();
+        }
+        alive
+    });
+    if alive {
+        let _ = out.send(read_batch(batch, paths, &mut vocab, max_size));
+    }
+    vocab
+}
+
+/// Reads, decodes, counts, parses and extracts `paths` in parallel into `batch`.
+fn read_batch(mut batch: Batch, paths: Vec<PathBuf>, vocab: &mut Vocab, max_size: u64) -> Batch {
+    batch.files = paths.len() as u64;
+    let texts: Vec<(PathBuf, std::result::Result<String, String>)> = paths
+        .into_par_iter()
+        .map(|p| {
+            let t = read_text(&p, max_size);
+            (p, t)
+        })
+        .collect();
+    let batch_vocab = texts
+        .par_iter()
+        .filter_map(|(_, t)| t.as_ref().ok())
+        .fold(Vocab::new, |mut v, t| {
+            v.add_text(t);
+            v
+        })
+        .reduce(Vocab::new, |mut a, b| {
+            a.merge(b);
+            a
+        });
+    vocab.merge(batch_vocab);
+    let vocab = &*vocab;
+    let results: Vec<(PathBuf, std::result::Result<Record, String>)> = texts
+        .into_par_iter()
+        .map(|(p, t)| {
+            let r = t.and_then(|t| record_of(&p, &t, vocab));
+            (p, r)
+        })
+        .collect();
+    for (p, r) in results {
+        match r {
+            Ok(rec) => batch.records.push(rec),
+            Err(reason) => batch.skipped.push((p.display().to_string(), reason)),
+        }
+    }
+    batch
+}
+
 /// State of one run: what is already indexed, duplicates seen, the corpus vocabulary.
 struct Run<'a> {
     index: &'a NewsIndex,
@@ -183,45 +274,6 @@ impl<'a> Run<'a> {
             dups: HashMap::new(),
             report: IndexReport::default(),
         }
-    }
-
-    /// Reads a batch in parallel; skipped files go to the report. Records come back in order.
-    fn read_batch(&mut self, paths: Vec<PathBuf>, max_size: u64) -> Vec<Record> {
-        let texts: Vec<(PathBuf, std::result::Result<String, String>)> = paths
-            .into_par_iter()
-            .map(|p| {
-                let t = read_text(&p, max_size);
-                (p, t)
-            })
-            .collect();
-        let batch_vocab = texts
-            .par_iter()
-            .filter_map(|(_, t)| t.as_ref().ok())
-            .fold(Vocab::new, |mut v, t| {
-                v.add_text(t);
-                v
-            })
-            .reduce(Vocab::new, |mut a, b| {
-                a.merge(b);
-                a
-            });
-        self.vocab.merge(batch_vocab);
-        let vocab = &self.vocab;
-        let results: Vec<(PathBuf, std::result::Result<Record, String>)> = texts
-            .into_par_iter()
-            .map(|(p, t)| {
-                let r = t.and_then(|t| record_of(&p, &t, vocab));
-                (p, r)
-            })
-            .collect();
-        let mut out = Vec::with_capacity(results.len());
-        for (p, r) in results {
-            match r {
-                Ok(rec) => out.push(rec),
-                Err(reason) => self.report.skipped.push((p.display().to_string(), reason)),
-            }
-        }
-        out
     }
 
     /// Adds one record unless it duplicates one seen before or is unchanged.

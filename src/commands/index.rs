@@ -31,7 +31,12 @@ pub fn run(index_dir: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
     let roots: Vec<_> = args.paths.iter().map(|p| super::absolute(p)).collect();
     let report = index_paths(&index, &roots, &opts, &|p| match p {
         Progress::Files(n) => bar.set_position(n),
-        Progress::Committing => bar.set_message("committing"),
+        Progress::Committing => {
+            if std::env::var_os("NEWSDEX_TIMING").is_some() {
+                eprintln!("committing after {:.2}s", started.elapsed().as_secs_f64());
+            }
+            bar.set_message("committing")
+        }
     })?;
     bar.finish_and_clear();
     if args.full {

@@ -183,16 +183,31 @@ impl Gazetteer {
         Flags(self.map.get(&key(lower)).copied().unwrap_or(0))
     }
 
+    /// The flags of a phrase by its [`key`].
+    pub fn get_key(&self, k: u64) -> Flags {
+        Flags(self.map.get(&k).copied().unwrap_or(0))
+    }
+
     /// The flags of `word` in any case; `buf` is scratch space.
+    #[cfg(test)]
     pub fn word(&self, word: &str, buf: &mut String) -> Flags {
         lower_into(word, buf);
-        let f = self.get(buf);
-        if f.0 == 0 && (buf.len() > 1 && buf.ends_with('.') || buf.len() > 3 && buf.ends_with('s'))
-        {
+        self.lowered(buf, key(buf))
+    }
+
+    /// The flags of a lowercased word `lower` whose [`key`] is `k`.
+    pub fn lowered(&self, lower: &str, k: u64) -> Flags {
+        let f = self.get_key(k);
+        if f.0 != 0 {
+            return f;
+        }
+        let n = lower.len();
+        let dot = n > 1 && lower.ends_with('.');
+        let plural = n > 3 && lower.ends_with('s');
+        if dot || plural {
             // `Mr.` is listed as `mr`, `Inc.` as `inc`; a plural is as common as its singular.
-            let n = buf.len() - 1;
-            let g = self.get(&buf[..n]);
-            return if buf.ends_with('s') {
+            let g = self.get(&lower[..n - 1]);
+            return if plural {
                 Flags(g.0 & Flags::COMMON)
             } else {
                 g
@@ -205,6 +220,11 @@ impl Gazetteer {
 /// Writes the lowercase of `s` into `buf`, typographic apostrophes made plain.
 pub(crate) fn lower_into(s: &str, buf: &mut String) {
     buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+        return;
+    }
     for c in s.chars() {
         if c == '’' {
             buf.push('\'');

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+mod aliases;
 mod classify;
 mod gazetteer;
 mod resolve;
@@ -15,6 +16,10 @@ mod spans;
 #[cfg(test)]
 mod tests;
 mod tokenize;
+mod variants;
+
+pub use aliases::{canonical_org, canonical_place};
+pub use variants::fold_name_token;
 
 /// What an entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

@@ -7,6 +7,7 @@
 //! their canonical form, and the words of all-capitals lines (headlines, datelines) are matched
 //! against the document and the gazetteer, longest first, at most [`MAX_NGRAM`] words.
 
+use super::aliases::{canonical_org, canonical_place};
 use super::classify::{acronym_ok, phrase, Guess, MEDIUM, WEAK};
 use super::gazetteer::{gazetteer, Flags};
 use super::spans::{Doc, Span};
@@ -101,12 +102,27 @@ fn written(doc: &Doc<'_>, first: usize, last: usize) -> String {
     s
 }
 
-/// `LONDON` -> `London`; short words and dotted abbreviations (`U.S.`, `UK`) stay as written.
+/// `LONDON` -> `London`, `NEW YORK` -> `New York`, `BANK OF ENGLAND` -> `Bank of England`;
+/// dotted abbreviations (`U.S.`) and short words that are no common word (`UAE`, `US`) stay as
+/// written.
 fn title_case(s: &str) -> String {
+    let g = gazetteer();
+    let mut lower = String::new();
     s.split(' ')
-        .map(|w| {
-            if w.chars().count() <= 3 || w.contains('.') {
+        .enumerate()
+        .map(|(n, w)| {
+            if w.contains('.') {
                 return w.to_string();
+            }
+            if w.chars().count() <= 3 {
+                super::gazetteer::lower_into(w, &mut lower);
+                let f = g.get(&lower);
+                if n > 0 && f.has(Flags::STOP | Flags::PARTICLE) {
+                    return lower.clone();
+                }
+                if !f.has(Flags::COMMON | Flags::FIRST | Flags::SURNAME) {
+                    return w.to_string();
+                }
             }
             let mut cs = w.chars();
             let first = cs.next().map(|c| c.to_string()).unwrap_or_default();
@@ -116,6 +132,20 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// A place name written in capitals (`WASHINGTON`, a dateline) in title case; others as is.
+fn unshout(name: String) -> String {
+    let shouted = name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase)
+        && name
+            .split(' ')
+            .any(|w| w.chars().count() > 3 && !w.contains('.'));
+    if shouted {
+        title_case(&name)
+    } else {
+        name
+    }
+}
+
 /// Resolves the guesses of a document into mentions.
 pub(crate) fn resolve(text: &str, doc: &Doc<'_>, found: &[(Span, Guess)]) -> Vec<Mention> {
     let mut buf = String::new();
@@ -123,6 +153,13 @@ pub(crate) fn resolve(text: &str, doc: &Doc<'_>, found: &[(Span, Guess)]) -> Vec
     let mut out = Vec::new();
     let mut push = |first: usize, last: usize, kind: EntityKind, canonical: String| {
         let (start, end) = (doc.toks[first].start, doc.toks[last].end);
+        let canonical = match kind {
+            EntityKind::Person => canonical,
+            EntityKind::Location => {
+                canonical_place(&canonical).map_or_else(|| unshout(canonical), str::to_string)
+            }
+            EntityKind::Organization => canonical_org(&canonical).map_or(canonical, str::to_string),
+        };
         out.push(Mention {
             kind,
             start,

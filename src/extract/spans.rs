@@ -51,32 +51,46 @@ impl<'a> Doc<'a> {
         let g = gazetteer();
         let mut buf = String::new();
         let mut flags = Vec::with_capacity(toks.len());
-        let mut lower_words = HashedSet::default();
+        let mut lower_words =
+            HashedSet::with_capacity_and_hasher(toks.len() / 2, Default::default());
         let nlines = toks.last().map_or(0, |t| t.line as usize + 1);
-        // per line: [upper words, other words, numbers, lowercase words]
-        let mut counts = vec![[0u32; 4]; nlines];
+        // per line: [upper words, other words, numbers, lowercase words, capitalised common
+        // words, lowercase words that are not function words]
+        let mut counts = vec![[0u32; 6]; nlines];
         for t in &toks {
+            let (f, k) = if t.kind == TokKind::Word {
+                lower_into(t.text, &mut buf);
+                let k = key(&buf);
+                (g.lowered(&buf, k), k)
+            } else {
+                (Flags(0), 0)
+            };
             let c = &mut counts[t.line as usize];
             match (t.kind, t.shape) {
                 (TokKind::Word, Shape::Upper) => c[0] += 1,
                 (TokKind::Word, Shape::Lower) => {
                     c[1] += 1;
                     c[3] += 1;
-                    lower_words.insert(key(t.text));
+                    c[5] += u32::from(!f.has(Flags::STOP));
+                    lower_words.insert(k);
                 }
-                (TokKind::Word, Shape::Cap) => c[1] += 1,
+                (TokKind::Word, Shape::Cap) => {
+                    c[1] += 1;
+                    c[4] += u32::from(f.has(Flags::COMMON) && !f.has(Flags::FIRST));
+                }
                 (TokKind::Number, _) => c[2] += 1,
                 _ => {}
             }
-            flags.push(if t.kind == TokKind::Word {
-                g.word(t.text, &mut buf)
-            } else {
-                Flags(0)
-            });
+            flags.push(f);
         }
+        // A line in capitals, or a first line (the title) in Title Case (`Fahd Visits Britain
+        // This Week`): the letter case of its words says nothing about names.
         let caps_line = counts
             .iter()
-            .map(|c| c[0] >= 1 && c[1] * 5 <= c[0])
+            .enumerate()
+            .map(|(n, c)| {
+                c[0] >= 1 && c[1] * 5 <= c[0] || n == 0 && c[4] >= 2 && c[5] == 0 && c[1] >= 4
+            })
             .collect();
         let table_line = counts.iter().map(|c| c[2] >= 1 && c[3] <= 2).collect();
         Doc {
@@ -96,15 +110,34 @@ impl<'a> Doc<'a> {
             && !self.flags[i].has(Flags::STOP)
     }
 
+    /// Whether a first name and a surname start at `i`, on one line: `James Miller`.
+    pub fn full_name_at(&self, i: usize) -> bool {
+        let personal = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                t.kind == TokKind::Word && t.shape == Shape::Cap && t.line == self.toks[i].line
+            })
+        };
+        personal(i)
+            && personal(i + 1)
+            && self.flags[i].has(Flags::FIRST)
+            && !self.flags[i].has(Flags::COMMON | Flags::PLACE | Flags::COUNTRY)
+            && (self.flags[i + 1].has(Flags::SURNAME) || !self.flags[i + 1].has(Flags::COMMON))
+            && !self.flags[i + 1].has(Flags::ORG_HEAD | Flags::LOC_HEAD | Flags::PLACE)
+    }
+
     /// If a title starts at `i` and a name follows it, the index of the name's first token.
     pub fn title_at(&self, i: usize) -> Option<usize> {
         let n = self.toks.len();
         let (mut j, mut last_head) = (i, false);
         while j < n && j - i < MAX_TITLE && self.toks[j].line == self.toks[i].line {
             let (t, f) = (&self.toks[j], self.flags[j]);
+            // A role noun is a title in lowercase (`striker`), or capitalised right before a
+            // first name and a surname (`Budget Director James Miller`).
             let head = t.kind == TokKind::Word
                 && t.shape != Shape::Upper
-                && (f.has(Flags::TITLE) || (f.has(Flags::ROLE) && t.shape == Shape::Lower));
+                && (f.has(Flags::TITLE)
+                    || (f.has(Flags::ROLE)
+                        && (t.shape == Shape::Lower || self.full_name_at(j + 1))));
             if head {
                 last_head = true;
             } else if f.has(Flags::TITLE_MOD) && t.kind == TokKind::Word && t.shape != Shape::Upper
@@ -232,6 +265,16 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
                     (title, first) = (true, k);
                 }
             }
+        }
+        // `Office of Management and Budget James Miller`: an ordinary word glued to a name.
+        if j == first + 2
+            && toks[first].shape == Shape::Cap
+            && doc.flags[first].has(Flags::COMMON)
+            && !doc.flags[first]
+                .has(Flags::FIRST | Flags::SURNAME | Flags::ORG | Flags::PLACE | Flags::COUNTRY)
+            && doc.full_name_at(first + 1)
+        {
+            first += 1;
         }
         if first <= j {
             out.push(Span {

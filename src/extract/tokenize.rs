@@ -221,10 +221,9 @@ fn shape_of(w: &str) -> (Shape, bool) {
     let mut first_upper = None;
     let mut camel = false;
     let mut prev_lower = false;
-    for ch in w.chars() {
-        if ch.is_alphabetic() {
+    let mut visit = |alpha: bool, up: bool| {
+        if alpha {
             letters += 1;
-            let up = ch.is_uppercase();
             if first_upper.is_none() {
                 first_upper = Some(up);
             }
@@ -235,6 +234,15 @@ fn shape_of(w: &str) -> (Shape, bool) {
             prev_lower = !up;
         } else {
             prev_lower = false;
+        }
+    };
+    if w.is_ascii() {
+        for b in w.bytes() {
+            visit(b.is_ascii_alphabetic(), b.is_ascii_uppercase());
+        }
+    } else {
+        for ch in w.chars() {
+            visit(ch.is_alphabetic(), ch.is_uppercase());
         }
     }
     let Some(first_up) = first_upper else {
@@ -247,7 +255,8 @@ fn shape_of(w: &str) -> (Shape, bool) {
     }
     if !first_up {
         // `al-Assad`: a lowercase particle, a hyphen, a capitalised name.
-        if let Some((head, tail)) = w.split_once('-') {
+        let early_hyphen = w.as_bytes().iter().take(4).any(|&b| b == b'-');
+        if let Some((head, tail)) = w.split_once('-').filter(|_| early_hyphen) {
             if HYPHEN_PARTICLES.contains(&head)
                 && tail.chars().next().is_some_and(char::is_uppercase)
             {

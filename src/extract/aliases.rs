@@ -1,0 +1,131 @@
+//! Place and organisation aliases: `U.S.`, `USA` and `United States of America` are one place.
+//!
+//! Input is a name as written; output is the canonical name from the hand-written tables
+//! `data/entities/place_aliases.txt` and `data/entities/org_aliases.txt`, or `None` when the
+//! name has no alias. Matching ignores case, dots, typographic apostrophes and extra white
+//! space, so `U.S.`, `u.s` and `US` are one key. The extractor uses this for the canonical
+//! names of mentions, and the query side can use it to read `--place "U.S."` as
+//! `United States`. One hash lookup; the tables are built on first use.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const PLACES: &str = include_str!("../../data/entities/place_aliases.txt");
+const ORGS: &str = include_str!("../../data/entities/org_aliases.txt");
+
+type Table = HashMap<String, &'static str>;
+
+/// The matching key of a name: lowercase, no dots, plain apostrophes, single spaces.
+fn alias_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '.' => {}
+                '’' | '‘' => out.push('\''),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+fn build(list: &'static str) -> Table {
+    let mut map = HashMap::new();
+    for line in list.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut names = line.split('|').map(str::trim);
+        let Some(canonical) = names.next() else {
+            continue;
+        };
+        map.insert(alias_key(canonical), canonical);
+        for alias in names {
+            map.insert(alias_key(alias), canonical);
+        }
+    }
+    map
+}
+
+fn lookup(table: &'static OnceLock<Table>, list: &'static str, name: &str) -> Option<&'static str> {
+    let t = table.get_or_init(|| build(list));
+    t.get(&alias_key(name)).copied()
+}
+
+/// The canonical name of a place alias, in any case, dotted or not: `U.S.`, `usa` and
+/// `United States of America` give `United States`; `UK` and `Britain` give
+/// `United Kingdom`. `None` for a name with no alias (`Moscow`).
+pub fn canonical_place(name: &str) -> Option<&'static str> {
+    static T: OnceLock<Table> = OnceLock::new();
+    lookup(&T, PLACES, name)
+}
+
+/// The canonical name of an organisation alias: `U.N.` gives `United Nations`, `EU` and
+/// `E.U.` give `European Union`. `None` for a name with no alias.
+pub fn canonical_org(name: &str) -> Option<&'static str> {
+    static T: OnceLock<Table> = OnceLock::new();
+    lookup(&T, ORGS, name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_aliases_fold_dotted_and_any_case() {
+        for a in [
+            "U.S.",
+            "US",
+            "USA",
+            "U.S.A.",
+            "u.s",
+            "United States of America",
+            "united  states",
+        ] {
+            assert_eq!(canonical_place(a), Some("United States"), "{a}");
+        }
+        for a in ["U.K.", "UK", "Britain", "Great Britain"] {
+            assert_eq!(canonical_place(a), Some("United Kingdom"), "{a}");
+        }
+        assert_eq!(canonical_place("UAE"), Some("United Arab Emirates"));
+        assert_eq!(canonical_place("Cote d’Ivoire"), Some("Ivory Coast"));
+        assert_eq!(canonical_place("PEKING"), Some("Beijing"));
+        assert_eq!(canonical_place("Moscow"), None);
+        assert_eq!(canonical_place(""), None);
+    }
+
+    #[test]
+    fn org_aliases_fold() {
+        assert_eq!(canonical_org("U.N."), Some("United Nations"));
+        assert_eq!(canonical_org("EU"), Some("European Union"));
+        assert_eq!(canonical_org("E.U."), Some("European Union"));
+        assert_eq!(
+            canonical_org("North Atlantic Treaty Organisation"),
+            Some("NATO")
+        );
+        assert_eq!(canonical_org("Gazprom"), None);
+    }
+
+    #[test]
+    fn no_alias_is_on_two_lines() {
+        for list in [PLACES, ORGS] {
+            let mut seen = HashMap::new();
+            for line in list
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            {
+                let canonical = line.split('|').next().unwrap_or_default().trim();
+                for a in line.split('|') {
+                    if let Some(other) = seen.insert(alias_key(a), canonical) {
+                        assert_eq!(other, canonical, "{a} is on two lines");
+                    }
+                }
+            }
+        }
+    }
+}
