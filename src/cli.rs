@@ -20,8 +20,10 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Index the articles under PATHs (add new, replace changed)
+    /// Index the articles under PATHs: add new, re-read changed, drop gone
     Index(IndexArgs),
+    /// Drop a folder's articles from the index and forget the folder
+    Remove(RemoveArgs),
     /// Search the index: ranked hits with snippets
     Search(SearchArgs),
     /// Show one whole document by id or path
@@ -67,9 +69,12 @@ pub enum SortArg {
 /// `newsdex index`
 #[derive(Debug, Args)]
 pub struct IndexArgs {
-    /// Folders or files to index
-    #[arg(required = true, value_name = "PATH")]
+    /// Folders or files to index [default: every folder indexed before]
+    #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// If another `index` is writing, wait for it instead of exiting
+    #[arg(long)]
+    pub wait: bool,
     /// Exit 2 if any file was skipped
     #[arg(long)]
     pub strict: bool,
@@ -88,6 +93,17 @@ pub struct IndexArgs {
     /// Print the summary as JSON
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// `newsdex remove`
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// Folder (or file) whose articles to drop
+    #[arg(required = true, value_name = "PATH")]
+    pub path: PathBuf,
+    /// If another `index` is writing, wait for it instead of exiting
+    #[arg(long)]
+    pub wait: bool,
 }
 
 /// `newsdex search`

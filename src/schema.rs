@@ -16,12 +16,14 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// The version of the schema this build writes; stored in each commit's payload.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Analyzer of the title and body: words, lower-cased, accents folded, English stems.
 pub const NEWS_ANALYZER: &str = "news";
 /// Analyzer of entity names: words, lower-cased, accents folded, no stemming.
 pub const NAME_ANALYZER: &str = "name";
+/// The `kind` of a duplicate file's record.
+pub const KIND_DUPLICATE: &str = "dup";
 
 /// Handles of every field.
 #[derive(Debug, Clone, Copy)]
@@ -60,8 +62,14 @@ pub struct Fields {
     pub place_facet: Field,
     /// Hash of the normalized text: identical articles in two files.
     pub content_hash: Field,
-    /// Other files holding the same article.
-    pub duplicates: Field,
+    /// On a duplicate file's record: the id of the document it duplicates.
+    pub duplicate_of: Field,
+    /// `dup` on duplicate files' records (which searches leave out); absent on documents.
+    pub kind: Field,
+    /// Size of the file, bytes (change detection).
+    pub file_size: Field,
+    /// Modification time of the file, nanoseconds since the epoch (change detection).
+    pub file_mtime: Field,
     /// Mention counts of the entities, as JSON.
     pub mentions: Field,
 }
@@ -76,8 +84,8 @@ pub fn build_schema() -> Schema {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
     };
-    b.add_text_field("id", STRING | STORED);
-    b.add_text_field("path", STRING | STORED);
+    b.add_text_field("id", STRING | STORED | FAST);
+    b.add_text_field("path", STRING | STORED | FAST);
     b.add_text_field("title", text(NEWS_ANALYZER));
     b.add_text_field("body", text(NEWS_ANALYZER));
     b.add_text_field("url", STORED);
@@ -101,10 +109,16 @@ pub fn build_schema() -> Schema {
     b.add_facet_field("place_facet", FacetOptions::default());
     b.add_u64_field(
         "content_hash",
-        NumericOptions::default().set_indexed().set_stored(),
+        NumericOptions::default()
+            .set_indexed()
+            .set_stored()
+            .set_fast(),
     );
-    b.add_text_field("duplicates", STORED);
     b.add_text_field("mentions", STORED);
+    b.add_text_field("duplicate_of", STRING | STORED);
+    b.add_text_field("kind", STRING);
+    b.add_u64_field("file_size", FAST);
+    b.add_u64_field("file_mtime", FAST);
     b.build()
 }
 
@@ -130,7 +144,10 @@ impl Fields {
             org_facet: f("org_facet")?,
             place_facet: f("place_facet")?,
             content_hash: f("content_hash")?,
-            duplicates: f("duplicates")?,
+            duplicate_of: f("duplicate_of")?,
+            kind: f("kind")?,
+            file_size: f("file_size")?,
+            file_mtime: f("file_mtime")?,
             mentions: f("mentions")?,
         })
     }

@@ -46,7 +46,10 @@ fn reindexing_replaces_and_reports_unchanged() {
         .success();
     let report = json(&out.get_output().stdout);
     assert_eq!(report["added"], 0);
-    assert_eq!(report["unchanged"], 37);
+    assert_eq!(
+        report["unchanged"], 38,
+        "37 articles and one duplicate file, none read again"
+    );
     let docs = json_lines(
         &on(&index)
             .arg("export")
@@ -134,4 +137,204 @@ fn index_path_from_environment() {
         .assert()
         .success();
     assert!(index.join("meta.json").is_file());
+}
+
+/// A copy of the sample corpus in a temporary folder, with an index of it.
+fn copied_corpus() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    copy_dir(&sample_corpus(), &corpus);
+    let index = dir.path().join("index");
+    on(&index).arg("index").arg(&corpus).assert().success();
+    (dir, corpus, index)
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+fn report_of(index: &std::path::Path, args: &[&std::ffi::OsStr]) -> serde_json::Value {
+    let out = on(index)
+        .arg("index")
+        .arg("--format")
+        .arg("json")
+        .args(args)
+        .assert()
+        .success();
+    json(&out.get_output().stdout)
+}
+
+#[test]
+fn edit_delete_and_add_binary_then_rescan() {
+    let (_dir, corpus, index) = copied_corpus();
+    let edited = corpus.join("herald/2021-02-11-van-der-berg-budget-gamble.txt");
+    let text = std::fs::read_to_string(&edited)
+        .unwrap()
+        .replacen("budget", "zebrabudget", 1);
+    std::fs::write(&edited, text).unwrap();
+    std::fs::remove_file(corpus.join("post/2019-10-06-lindqvist-wins-second-term.txt")).unwrap();
+    std::fs::write(corpus.join("junk.txt"), b"\x00\x01\x02\x03binary").unwrap();
+    // No path: the remembered folder is scanned again.
+    let out = on(&index)
+        .args(["index", "--format", "json"])
+        .assert()
+        .success();
+    let report = json(&out.get_output().stdout);
+    assert_eq!(report["updated"], 1);
+    assert_eq!(report["removed"], 1);
+    assert_eq!(report["added"], 0);
+    assert_eq!(report["unchanged"], 36);
+    let skipped = report["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1);
+    assert!(skipped[0][0].as_str().unwrap().ends_with("junk.txt"));
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("junk.txt: binary file"));
+    let docs = json_lines(
+        &on(&index)
+            .arg("export")
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(docs.len(), 36);
+    let ids: std::collections::BTreeSet<&str> =
+        docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 36, "no duplicate ids");
+    assert!(!docs.iter().any(|d| d["path"]
+        .as_str()
+        .unwrap()
+        .contains("lindqvist-wins-second-term")));
+    on(&index)
+        .args(["search", "zebrabudget"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn duplicate_passes_to_the_next_file_when_its_document_goes() {
+    let (_dir, corpus, index) = copied_corpus();
+    let first = corpus.join("monitor/2021-03-16-inflation-climbs-dock-strike.txt");
+    let copy = corpus.join("saved/inflation-climbs (1).txt");
+    std::fs::remove_file(&first).unwrap();
+    report_of(&index, &[corpus.as_os_str()]);
+    let shown = json(
+        &on(&index)
+            .args(["show", "--format", "json"])
+            .arg(&copy)
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(
+        shown["path"],
+        copy.canonicalize().unwrap().display().to_string()
+    );
+    assert_eq!(shown["duplicates"].as_array().unwrap().len(), 0);
+    // A new copy that sorts first takes the document; the old one becomes its duplicate.
+    let earlier = corpus.join("aaa.txt");
+    std::fs::copy(&copy, &earlier).unwrap();
+    let report = report_of(&index, &[corpus.as_os_str()]);
+    assert_eq!(report["duplicates"].as_array().unwrap().len(), 1);
+    let shown = json(
+        &on(&index)
+            .args(["show", "--format", "json"])
+            .arg(&copy)
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(
+        shown["path"],
+        earlier.canonicalize().unwrap().display().to_string()
+    );
+    assert_eq!(
+        shown["duplicates"],
+        serde_json::json!([copy.canonicalize().unwrap().display().to_string()])
+    );
+    let docs = json_lines(
+        &on(&index)
+            .arg("export")
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(docs.len(), 37);
+}
+
+#[test]
+fn remove_drops_a_folder_and_forgets_it() {
+    let (_dir, corpus, index) = copied_corpus();
+    on(&index)
+        .arg("remove")
+        .arg(corpus.join("herald"))
+        .assert()
+        .success();
+    let docs = json_lines(
+        &on(&index)
+            .arg("export")
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(docs.len(), 37 - 9);
+    assert!(!docs
+        .iter()
+        .any(|d| d["path"].as_str().unwrap().contains("/herald/")));
+    on(&index).arg("remove").arg(&corpus).assert().success();
+    let stats = json(
+        &on(&index)
+            .args(["stats", "--format", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(stats["documents"], 0);
+    assert_eq!(stats["roots"].as_array().unwrap().len(), 0);
+    // Nothing remembered: `index` with no path says so.
+    let out = on(&index).arg("index").assert().code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("no folders to index"));
+}
+
+#[test]
+fn index_of_an_older_schema_is_detected_with_a_rebuild_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old");
+    copy_dir(&super::util::root().join("tests/fixtures/index-v1"), &old);
+    let out = on(&old).args(["search", "harbour"]).assert().code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("another schema (version 1") && err.contains("index --full"),
+        "{err}"
+    );
+    on(&old).arg("index").arg(sample_corpus()).assert().code(2);
+    // The rebuild it suggests works.
+    on(&old)
+        .args(["index", "--full"])
+        .arg(sample_corpus())
+        .assert()
+        .success();
+    let stats = json(
+        &on(&old)
+            .args(["stats", "--format", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(stats["documents"], 37);
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use newsdex::index::document::StoredDoc;
+use newsdex::index::files::all_duplicates;
 use tantivy::{DocAddress, TantivyDocument};
 
 use crate::cli::ExportArgs;
@@ -12,10 +13,14 @@ use crate::cli::ExportArgs;
 pub fn run(index_dir: &Path, _args: ExportArgs) -> anyhow::Result<ExitCode> {
     let index = super::open(index_dir)?;
     let searcher = index.searcher()?;
+    let duplicates = all_duplicates(&searcher, &index.fields)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
         for doc_id in segment.doc_ids_alive() {
             let doc: TantivyDocument = searcher.doc(DocAddress::new(ord as u32, doc_id))?;
+            if doc.get_first(index.fields.duplicate_of).is_some() {
+                continue; // a duplicate file's record, listed under its document
+            }
             let d = StoredDoc::from_document(&doc, &index.fields);
             let v = serde_json::json!({
                 "id": d.id,
@@ -30,7 +35,7 @@ pub fn run(index_dir: &Path, _args: ExportArgs) -> anyhow::Result<ExitCode> {
                 "persons": d.persons,
                 "organizations": d.organizations,
                 "locations": d.locations,
-                "duplicates": d.duplicates,
+                "duplicates": duplicates.get(&d.id).cloned().unwrap_or_default(),
             });
             serde_json::to_writer(&mut out, &v)?;
             out.write_all(b"\n")?;

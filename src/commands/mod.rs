@@ -23,6 +23,7 @@ pub fn run(args: Cli) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(newsdex::index::default_index_dir);
     match args.command {
         Command::Index(a) => index::run(&index_dir, a),
+        Command::Remove(a) => index::remove(&index_dir, a),
         Command::Search(a) => search::run(&index_dir, a),
         Command::Show(a) => show::run(&index_dir, a),
         Command::Export(a) => export::run(&index_dir, a),

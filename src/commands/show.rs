@@ -5,10 +5,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use newsdex::index::document::StoredDoc;
+use newsdex::index::files::duplicate_paths;
 use newsdex::Error;
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
 use super::output::{wrap, Style};
@@ -37,21 +38,39 @@ pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let addr = found.ok_or_else(|| Error::NotFound(args.target.clone()))?;
-    let doc: TantivyDocument = searcher.doc(addr)?;
+    let mut doc: TantivyDocument = searcher.doc(addr)?;
+    // A duplicate file shows the document it duplicates.
+    if let Some(primary) = doc
+        .get_first(f.duplicate_of)
+        .and_then(|v| v.as_str())
+        .map(str::to_owned)
+    {
+        let q = TermQuery::new(
+            Term::from_field_text(f.id, &primary),
+            IndexRecordOption::Basic,
+        );
+        let hit = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        let (_, addr) = hit
+            .first()
+            .ok_or_else(|| Error::NotFound(args.target.clone()))?;
+        doc = searcher.doc(*addr)?;
+    }
     let d = StoredDoc::from_document(&doc, &f);
+    let duplicates = duplicate_paths(&searcher, &f, &d.id)?;
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
             let mut v = serde_json::to_value(&d)?;
             v["mentions"] = serde_json::to_value(&d.mentions)?;
+            v["duplicates"] = serde_json::to_value(&duplicates)?;
             writeln!(out, "{}", serde_json::to_string(&v)?)?;
         }
-        Format::Text => print_text(&mut out, &d)?,
+        Format::Text => print_text(&mut out, &d, &duplicates)?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_text(out: &mut impl Write, d: &StoredDoc) -> std::io::Result<()> {
+fn print_text(out: &mut impl Write, d: &StoredDoc, duplicates: &[String]) -> std::io::Result<()> {
     let style = Style::detect();
     writeln!(out, "{}", wrap(&style.bold(&d.title), 78, ""))?;
     let meta = [
@@ -84,7 +103,7 @@ fn print_text(out: &mut impl Write, d: &StoredDoc) -> std::io::Result<()> {
     for u in &d.related_urls {
         writeln!(out, "Link: {u}")?;
     }
-    for p in &d.duplicates {
+    for p in duplicates {
         writeln!(out, "Duplicate file: {p}")?;
     }
     writeln!(out)?;

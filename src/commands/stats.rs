@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use newsdex::index::document::{format_date, tantivy_to_date};
+use newsdex::index::files::document_count;
 use tantivy::collector::Count;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
@@ -50,7 +51,7 @@ pub fn run(index_dir: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
         }
     }
     sources.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let docs = searcher.num_docs();
+    let docs = document_count(&searcher, &f)?;
     let info = index.commit_info();
     let size = index.size_on_disk();
     let fmt = |d: Option<tantivy::DateTime>| d.map(|d| format_date(tantivy_to_date(d)));

@@ -24,8 +24,55 @@ pub struct Record {
     pub entities: ArticleEntities,
     /// Hash of the normalized text.
     pub content_hash: u64,
-    /// Other files holding the same article.
-    pub duplicates: Vec<String>,
+    /// The file's size and modification time when it was read.
+    pub file: FileStamp,
+}
+
+/// What tells whether a file changed since it was indexed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FileStamp {
+    /// Size, bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    pub mtime: u64,
+}
+
+impl FileStamp {
+    /// The stamp of a file's metadata.
+    pub fn of(meta: &std::fs::Metadata) -> Self {
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as u64);
+        FileStamp {
+            size: meta.len(),
+            mtime,
+        }
+    }
+}
+
+/// The id of a duplicate file's record: from its path, never equal to a document id.
+pub fn duplicate_record_id(path: &str) -> String {
+    format!("dup-{:016x}", xxhash_rust::xxh3::xxh3_64(path.as_bytes()))
+}
+
+/// The record of a file that duplicates the document `primary_id`: no text, only what
+/// incremental indexing needs.
+pub fn duplicate_document(
+    f: &Fields,
+    path: &str,
+    file: FileStamp,
+    primary_id: &str,
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(f.id, duplicate_record_id(path));
+    doc.add_text(f.path, path);
+    doc.add_text(f.kind, crate::schema::KIND_DUPLICATE);
+    doc.add_text(f.duplicate_of, primary_id);
+    doc.add_u64(f.file_size, file.size);
+    doc.add_u64(f.file_mtime, file.mtime);
+    doc
 }
 
 impl Record {
@@ -41,7 +88,7 @@ impl Record {
             path,
             article,
             entities,
-            duplicates: Vec::new(),
+            file: FileStamp::default(),
         }
     }
 
@@ -86,9 +133,8 @@ impl Record {
             }
         }
         doc.add_u64(f.content_hash, self.content_hash);
-        for d in &self.duplicates {
-            doc.add_text(f.duplicates, d);
-        }
+        doc.add_u64(f.file_size, self.file.size);
+        doc.add_u64(f.file_mtime, self.file.mtime);
         doc.add_text(f.mentions, serde_json::to_string(e).unwrap_or_default());
         doc
     }
@@ -121,8 +167,6 @@ pub struct StoredDoc {
     pub organizations: Vec<String>,
     /// Location names.
     pub locations: Vec<String>,
-    /// Other files holding this article.
-    pub duplicates: Vec<String>,
     /// Entities with mention counts.
     #[serde(skip)]
     pub mentions: ArticleEntities,
@@ -163,7 +207,6 @@ impl StoredDoc {
             persons: all(f.persons),
             organizations: all(f.organizations),
             locations: all(f.locations),
-            duplicates: all(f.duplicates),
             mentions,
         }
     }

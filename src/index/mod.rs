@@ -5,6 +5,7 @@
 //! that an index from another version is detected before it gives wrong answers.
 
 pub mod document;
+pub mod files;
 
 use std::path::{Path, PathBuf};
 

@@ -22,6 +22,7 @@ use super::filters::{parse_period, Filters};
 use super::{Clause, FieldName, Match, Node, Occurrence};
 use crate::error::{Error, Result};
 use crate::index::document::date_to_tantivy;
+use crate::index::files::not_duplicate_clause;
 use crate::parse::urls::canonical_url;
 use crate::schema::{name_analyzer, news_analyzer, Fields};
 
@@ -73,18 +74,14 @@ pub fn build(
     b.keep_stopwords = !clauses.iter().any(|c| b.is_content_word(c));
     let ranked = clauses.iter().any(|c| c.occur != Occurrence::MustNot);
     let text_query = b.boolean(clauses)?;
-    let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
+    let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![
+        (Occur::Must, text_query),
+        (Occur::MustNot, not_duplicate_clause(fields)),
+    ];
     for filter in b.filters(filters)? {
         parts.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
     }
-    let query: Box<dyn Query> = if parts.len() == 1 {
-        parts
-            .pop()
-            .map(|(_, q)| q)
-            .unwrap_or_else(|| Box::new(AllQuery))
-    } else {
-        Box::new(BooleanQuery::new(parts))
-    };
+    let query: Box<dyn Query> = Box::new(BooleanQuery::new(parts));
     Ok(Built {
         query,
         highlights: b.highlights,

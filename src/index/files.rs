@@ -1,0 +1,155 @@
+//! The files an index holds: for each path, its record's id, stamp and whether it is a
+//! duplicate; read from fast fields, without fetching stored documents. What incremental
+//! indexing compares the folder against.
+
+use rustc_hash::FxHashMap;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Searcher, TantivyDocument, Term};
+
+use super::document::FileStamp;
+use crate::error::Result;
+use crate::schema::{Fields, KIND_DUPLICATE};
+
+/// One indexed file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownFile {
+    /// Id of its record (a document's id, or a duplicate record's id).
+    pub id: String,
+    /// Size and modification time when indexed.
+    pub stamp: FileStamp,
+    /// Whether the file duplicates another file's document.
+    pub duplicate: bool,
+    /// Hash of the article's normalized text (documents only).
+    pub content_hash: Option<u64>,
+}
+
+/// Every indexed file by path.
+pub fn known_files(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<String, KnownFile>> {
+    let mut out = FxHashMap::default();
+    let dup_term = Term::from_field_text(f.kind, KIND_DUPLICATE);
+    for segment in searcher.segment_readers() {
+        let fast = segment.fast_fields();
+        let (Some(paths), Some(ids)) = (fast.str("path")?, fast.str("id")?) else {
+            continue;
+        };
+        let sizes = fast.u64("file_size")?;
+        let mtimes = fast.u64("file_mtime")?;
+        let hashes = fast.u64("content_hash")?;
+        let dup_docs = duplicate_docs(segment, &dup_term)?;
+        let (mut path, mut id) = (String::new(), String::new());
+        for doc in segment.doc_ids_alive() {
+            path.clear();
+            id.clear();
+            let (Some(p), Some(i)) = (paths.term_ords(doc).next(), ids.term_ords(doc).next())
+            else {
+                continue;
+            };
+            paths
+                .ord_to_str(p, &mut path)
+                .map_err(tantivy::TantivyError::from)?;
+            ids.ord_to_str(i, &mut id)
+                .map_err(tantivy::TantivyError::from)?;
+            let stamp = FileStamp {
+                size: sizes.first(doc).unwrap_or(0),
+                mtime: mtimes.first(doc).unwrap_or(0),
+            };
+            let known = KnownFile {
+                id: id.clone(),
+                stamp,
+                duplicate: dup_docs.contains(&doc),
+                content_hash: hashes.first(doc),
+            };
+            out.insert(path.clone(), known);
+        }
+    }
+    Ok(out)
+}
+
+fn duplicate_docs(
+    segment: &tantivy::SegmentReader,
+    term: &Term,
+) -> Result<rustc_hash::FxHashSet<u32>> {
+    let mut out = rustc_hash::FxHashSet::default();
+    let inverted = segment.inverted_index(term.field())?;
+    if let Some(mut postings) = inverted
+        .read_postings(term, IndexRecordOption::Basic)
+        .map_err(tantivy::TantivyError::from)?
+    {
+        use tantivy::DocSet;
+        let mut doc = postings.doc();
+        while doc != tantivy::TERMINATED {
+            out.insert(doc);
+            doc = postings.advance();
+        }
+    }
+    Ok(out)
+}
+
+/// A query for every document (leaving out duplicate files' records).
+pub fn all_documents(f: &Fields) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Must, Box::new(AllQuery) as Box<dyn Query>),
+        (Occur::MustNot, not_duplicate_clause(f)),
+    ]))
+}
+
+/// The clause that, as `MustNot`, leaves duplicate files' records out of a query.
+pub fn not_duplicate_clause(f: &Fields) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(f.kind, KIND_DUPLICATE),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// How many documents the index holds (duplicate files not counted).
+pub fn document_count(searcher: &Searcher, f: &Fields) -> Result<usize> {
+    Ok(searcher.search(&*all_documents(f), &Count)?)
+}
+
+/// The paths of the files that duplicate document `id`, sorted.
+pub fn duplicate_paths(searcher: &Searcher, f: &Fields, id: &str) -> Result<Vec<String>> {
+    let q = TermQuery::new(
+        Term::from_field_text(f.duplicate_of, id),
+        IndexRecordOption::Basic,
+    );
+    let n = searcher.search(&q, &Count)?;
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::with_capacity(n);
+    for (_, addr) in searcher.search(&q, &TopDocs::with_limit(n).order_by_score())? {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        if let Some(p) = doc.get_first(f.path).and_then(|v| v.as_str()) {
+            out.push(p.to_owned());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Every duplicate file's path by the id of the document it duplicates.
+pub fn all_duplicates(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<String, Vec<String>>> {
+    let q = not_duplicate_clause(f);
+    let n = searcher.search(&*q, &Count)?;
+    let mut out: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    if n == 0 {
+        return Ok(out);
+    }
+    for (_, addr) in searcher.search(&*q, &TopDocs::with_limit(n).order_by_score())? {
+        let doc: TantivyDocument = searcher.doc(addr)?;
+        let get = |field| {
+            doc.get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        };
+        if let (Some(p), Some(of)) = (get(f.path), get(f.duplicate_of)) {
+            out.entry(of).or_default().push(p);
+        }
+    }
+    for list in out.values_mut() {
+        list.sort();
+    }
+    Ok(out)
+}

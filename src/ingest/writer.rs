@@ -1,0 +1,332 @@
+//! The writing side of a run: places each parsed file as a document or as a duplicate of
+//! one, keeps "the first file in sorted order" the document, and at the end drops the
+//! records of files that are gone, passing their documents to surviving duplicates.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
+
+use super::reader::{read_file, Item};
+use super::IndexReport;
+use crate::error::Result;
+use crate::index::document::{duplicate_document, duplicate_record_id, FileStamp, Record};
+use crate::index::files::{duplicate_paths, not_duplicate_clause, KnownFile};
+use crate::index::NewsIndex;
+use crate::parse::Vocab;
+
+/// A document of this run or of the index: its id and its file.
+#[derive(Debug, Clone)]
+struct Primary {
+    id: String,
+    path: String,
+}
+
+/// State of one run.
+pub struct Run<'a> {
+    index: &'a NewsIndex,
+    searcher: &'a Searcher,
+    known: Arc<FxHashMap<String, KnownFile>>,
+    /// Files that hold an article now (unchanged or read): their records stay.
+    present: FxHashSet<String>,
+    /// This run's documents by canonical URL and by text hash.
+    by_url: FxHashMap<String, Primary>,
+    by_text: FxHashMap<u64, Primary>,
+    /// This run's duplicate records by the id of their document: (path, stamp).
+    dups: FxHashMap<String, Vec<(String, FileStamp)>>,
+    /// Documents of the index that are no longer documents (demoted or gone).
+    retired: FxHashSet<String>,
+    /// Stamps of files read in this run.
+    stamps: FxHashMap<String, FileStamp>,
+    report: IndexReport,
+}
+
+impl<'a> Run<'a> {
+    /// A run against `index` as `searcher` sees it, whose files are `known`.
+    pub fn new(
+        index: &'a NewsIndex,
+        searcher: &'a Searcher,
+        known: Arc<FxHashMap<String, KnownFile>>,
+    ) -> Self {
+        Run {
+            index,
+            searcher,
+            known,
+            present: FxHashSet::default(),
+            by_url: FxHashMap::default(),
+            by_text: FxHashMap::default(),
+            dups: FxHashMap::default(),
+            retired: FxHashSet::default(),
+            stamps: FxHashMap::default(),
+            report: IndexReport::default(),
+        }
+    }
+
+    /// The report so far.
+    pub fn into_report(self) -> IndexReport {
+        self.report
+    }
+
+    /// Takes one item from the reader; returns how many records it wrote.
+    pub fn take(&mut self, writer: &mut IndexWriter, item: Item) -> Result<usize> {
+        match item {
+            Item::Unchanged(path) => {
+                if self.present.insert(path) {
+                    self.report.unchanged += 1;
+                }
+                Ok(0)
+            }
+            Item::Skipped(path, reason) => {
+                self.report.skipped.push((path, reason));
+                Ok(0)
+            }
+            Item::Missing(path) => {
+                self.report.missing.push(path);
+                Ok(0)
+            }
+            Item::Parsed(rec) => {
+                if !self.present.insert(rec.path.clone()) {
+                    return Ok(0); // the same file given twice
+                }
+                self.place(writer, *rec)
+            }
+        }
+    }
+
+    /// Writes `rec` as a document, or as a duplicate of the document of the same article.
+    fn place(&mut self, writer: &mut IndexWriter, rec: Record) -> Result<usize> {
+        self.stamps.insert(rec.path.clone(), rec.file);
+        let url_key = rec.url_key();
+        let existing = self.find_primary(url_key.as_deref(), rec.content_hash, &rec.path)?;
+        let Some(primary) = existing else {
+            return self.write_document(writer, rec, url_key);
+        };
+        if rec.path < primary.path {
+            // The new file comes first: it holds the document, the other file duplicates it.
+            let mut written = self.demote(writer, &primary, &rec.id)?;
+            self.report
+                .duplicates
+                .push((primary.path.clone(), rec.path.clone()));
+            written += self.write_document(writer, rec, url_key)?;
+            return Ok(written);
+        }
+        self.report
+            .duplicates
+            .push((rec.path.clone(), primary.path.clone()));
+        self.write_duplicate(writer, &rec.path, rec.file, &primary.id)?;
+        self.dups
+            .entry(primary.id)
+            .or_default()
+            .push((rec.path, rec.file));
+        Ok(1)
+    }
+
+    fn write_document(
+        &mut self,
+        writer: &mut IndexWriter,
+        rec: Record,
+        url_key: Option<String>,
+    ) -> Result<usize> {
+        let f = &self.index.fields;
+        match self.known.get(&rec.path) {
+            Some(old) if !old.duplicate && old.id == rec.id => {
+                if old.content_hash == Some(rec.content_hash) {
+                    self.report.unchanged += 1; // touched, not changed: only the stamp is new
+                } else {
+                    self.report.updated += 1;
+                }
+            }
+            Some(old) => {
+                writer.delete_term(Term::from_field_text(f.id, &old.id));
+                self.report.updated += 1;
+            }
+            None => self.report.added += 1,
+        }
+        writer.delete_term(Term::from_field_text(f.id, &rec.id));
+        writer.add_document(rec.to_document(f))?;
+        let primary = Primary {
+            id: rec.id.clone(),
+            path: rec.path.clone(),
+        };
+        if let Some(k) = url_key {
+            self.by_url.insert(k, primary.clone());
+        }
+        self.by_text.insert(rec.content_hash, primary);
+        Ok(1)
+    }
+
+    fn write_duplicate(
+        &mut self,
+        writer: &mut IndexWriter,
+        path: &str,
+        stamp: FileStamp,
+        primary_id: &str,
+    ) -> Result<()> {
+        let f = &self.index.fields;
+        let dup_id = duplicate_record_id(path);
+        if let Some(old) = self.known.get(path) {
+            if old.id != dup_id {
+                writer.delete_term(Term::from_field_text(f.id, &old.id));
+            }
+        }
+        writer.delete_term(Term::from_field_text(f.id, &dup_id));
+        writer.add_document(duplicate_document(f, path, stamp, primary_id))?;
+        Ok(())
+    }
+
+    /// Makes `old` (a document) and its duplicates duplicates of `new_id`.
+    fn demote(&mut self, writer: &mut IndexWriter, old: &Primary, new_id: &str) -> Result<usize> {
+        let mut followers: Vec<(String, FileStamp)> = self.dups.remove(&old.id).unwrap_or_default();
+        for path in duplicate_paths(self.searcher, &self.index.fields, &old.id)? {
+            if !followers.iter().any(|(p, _)| *p == path) {
+                if let Some(k) = self.known.get(&path) {
+                    followers.push((path, k.stamp));
+                }
+            }
+        }
+        let old_stamp = self.stamp_of(&old.path);
+        followers.push((old.path.clone(), old_stamp));
+        if old.id != new_id {
+            writer.delete_term(Term::from_field_text(self.index.fields.id, &old.id));
+            self.retired.insert(old.id.clone());
+        }
+        self.by_url.retain(|_, p| p.id != old.id);
+        self.by_text.retain(|_, p| p.id != old.id);
+        let n = followers.len();
+        for (path, stamp) in &followers {
+            self.write_duplicate(writer, path, *stamp, new_id)?;
+        }
+        self.dups
+            .entry(new_id.to_owned())
+            .or_default()
+            .extend(followers);
+        Ok(n)
+    }
+
+    fn stamp_of(&self, path: &str) -> FileStamp {
+        self.stamps
+            .get(path)
+            .copied()
+            .or_else(|| self.known.get(path).map(|k| k.stamp))
+            .unwrap_or_default()
+    }
+
+    /// The document holding the same article as a file at `path`: this run's, else the
+    /// index's (unless retired).
+    fn find_primary(
+        &self,
+        url_key: Option<&str>,
+        hash: u64,
+        path: &str,
+    ) -> Result<Option<Primary>> {
+        let in_run = url_key
+            .and_then(|k| self.by_url.get(k))
+            .or_else(|| self.by_text.get(&hash));
+        if let Some(p) = in_run.filter(|p| p.path != path) {
+            return Ok(Some(p.clone()));
+        }
+        if self.searcher.num_docs() == 0 {
+            return Ok(None);
+        }
+        let f = &self.index.fields;
+        let mut terms = vec![Term::from_field_u64(f.content_hash, hash)];
+        if let Some(k) = url_key {
+            terms.insert(0, Term::from_field_text(f.url_key, k));
+        }
+        for term in terms {
+            let q = BooleanQuery::new(vec![
+                (
+                    Occur::Must,
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
+                ),
+                (Occur::MustNot, not_duplicate_clause(f)),
+            ]);
+            for (_, addr) in self
+                .searcher
+                .search(&q, &TopDocs::with_limit(4).order_by_score())?
+            {
+                let doc: TantivyDocument = self.searcher.doc(addr)?;
+                let get = |field| {
+                    doc.get_first(field)
+                        .and_then(|v| v.as_str())
+                        .map(str::to_owned)
+                };
+                let (Some(id), Some(p)) = (get(f.id), get(f.path)) else {
+                    continue;
+                };
+                if p != path && !self.retired.contains(&id) && self.in_use(&p) {
+                    return Ok(Some(Primary { id, path: p }));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Whether an indexed file still stands as a document: present in this run, or not yet
+    /// seen (it may be outside the roots, or come later in the walk).
+    fn in_use(&self, path: &str) -> bool {
+        self.present.contains(path) || std::fs::metadata(path).is_ok()
+    }
+
+    /// Drops the records of files under `roots` that are gone, and gives each document whose
+    /// file is gone to the first surviving file that duplicated it.
+    pub fn finish(
+        &mut self,
+        writer: &mut IndexWriter,
+        roots: &[PathBuf],
+        vocab: &Vocab,
+        max_size: u64,
+    ) -> Result<()> {
+        let f = self.index.fields;
+        let known = self.known.clone();
+        let mut gone: Vec<(&String, &KnownFile)> = known
+            .iter()
+            .filter(|(p, _)| {
+                !self.present.contains(*p) && roots.iter().any(|r| Path::new(p).starts_with(r))
+            })
+            .collect();
+        gone.sort_by(|a, b| a.0.cmp(b.0));
+        let mut orphans: Vec<String> = Vec::new();
+        for (path, k) in &gone {
+            writer.delete_term(Term::from_field_text(f.id, &k.id));
+            self.report.removed += 1;
+            if k.duplicate {
+                continue;
+            }
+            self.retired.insert(k.id.clone());
+            self.by_url.retain(|_, p| p.id != k.id);
+            self.by_text.retain(|_, p| p.id != k.id);
+            let mut followers: Vec<String> = self
+                .dups
+                .remove(&k.id)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(p, _)| p)
+                .collect();
+            followers.extend(duplicate_paths(self.searcher, &f, &k.id)?);
+            orphans.extend(
+                followers
+                    .into_iter()
+                    .filter(|p| p != *path && !gone.iter().any(|(g, _)| *g == p)),
+            );
+        }
+        orphans.sort();
+        orphans.dedup();
+        for path in orphans {
+            match read_file(Path::new(&path), vocab, max_size) {
+                Ok(rec) => {
+                    self.place(writer, rec)?;
+                }
+                Err(reason) => {
+                    writer.delete_term(Term::from_field_text(f.id, &duplicate_record_id(&path)));
+                    self.report.skipped.push((path, reason));
+                }
+            }
+        }
+        Ok(())
+    }
+}
