@@ -90,6 +90,9 @@ pub struct IndexArgs {
     /// Skip files larger than this many MiB
     #[arg(long, value_name = "MIB", default_value_t = 64)]
     pub max_file_size: u64,
+    /// Commit at least every this many seconds (a killed run keeps what was committed)
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    pub commit_interval: f64,
     /// Print the summary as JSON
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,

@@ -37,6 +37,7 @@ pub fn run(index_dir: &Path, args: IndexArgs) -> anyhow::Result<ExitCode> {
     }
     opts.memory_budget = args.memory_budget << 20;
     opts.max_file_size = args.max_file_size << 20;
+    opts.commit_interval = Duration::from_secs_f64(args.commit_interval.max(0.0));
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
     bar.set_style(
         ProgressStyle::with_template("{spinner} {pos} files  {per_sec}  {elapsed}  {msg}")

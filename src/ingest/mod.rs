@@ -6,8 +6,9 @@
 //! A run compares the folder with the records: files whose size and modification time are
 //! unchanged are not read at all; new and changed files are read, decoded, parsed and
 //! extracted in parallel by a reader thread ([`reader`]) while this thread writes ([`writer`]);
-//! files that are gone lose their records. Commits come every few thousand documents and at
-//! the end: a run killed at any moment leaves the last commit, and the next run completes it.
+//! files that are gone lose their records. Commits come every `commit_interval` and at the
+//! end: a run killed at any moment leaves the last commit, and the next run completes it
+//! (files committed are unchanged then, and not read again).
 
 mod reader;
 mod writer;
@@ -34,8 +35,9 @@ pub struct IndexOptions {
     pub batch_size: usize,
     /// Files larger than this are skipped, bytes.
     pub max_file_size: u64,
-    /// Commit after this many written records (0: only at the end).
-    pub commit_every: usize,
+    /// Commit at least this often while indexing, so that a run killed midway keeps most
+    /// of its work.
+    pub commit_interval: std::time::Duration,
 }
 
 impl Default for IndexOptions {
@@ -46,7 +48,7 @@ impl Default for IndexOptions {
             memory_budget: 512 << 20,
             batch_size: 512,
             max_file_size: 64 << 20,
-            commit_every: 50_000,
+            commit_interval: std::time::Duration::from_secs(30),
         }
     }
 }
@@ -102,15 +104,17 @@ pub fn index_paths(
     });
     let mut looked_at = 0u64;
     let mut since_commit = 0usize;
+    let mut last_commit = std::time::Instant::now();
     let mut info = index.commit_info();
     for batch in rx {
         looked_at += batch.len() as u64;
         for item in batch {
             since_commit += run.take(&mut writer, item)?;
         }
-        if opts.commit_every > 0 && since_commit >= opts.commit_every {
+        if since_commit > 0 && last_commit.elapsed() >= opts.commit_interval {
             commit(&mut writer, &info)?;
             since_commit = 0;
+            last_commit = std::time::Instant::now();
         }
         progress(Progress::Files(looked_at));
     }

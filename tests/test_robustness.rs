@@ -1,0 +1,161 @@
+//! Robustness: junk input, killed runs, concurrent writers and readers.
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use super::generate::{articles, junk, Rng};
+use super::util::{json, json_lines, on};
+
+#[test]
+fn junk_corpus_indexes_to_completion_with_every_bad_file_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("junk");
+    let (bad, good) = junk(&corpus, 1);
+    let index = dir.path().join("index");
+    let out = on(&index)
+        .args(["index", "--max-file-size", "1", "--format", "json"])
+        .arg(&corpus)
+        .assert()
+        .success();
+    let report = json(&out.get_output().stdout);
+    let skipped: Vec<String> = report["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s[0].as_str().unwrap().to_owned())
+        .collect();
+    for name in &bad {
+        assert!(
+            skipped.iter().any(|s| s.ends_with(name.as_str())),
+            "{name} not reported in {skipped:?}"
+        );
+    }
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("too-large.txt: file too large"), "{stderr}");
+    assert!(stderr.contains("symlink loop"), "{stderr}");
+    assert_eq!(report["added"], good as u64, "{report}");
+    for q in ["harbour", "café", "turbines", "budget", "sixty"] {
+        on(&index).args(["search", q]).assert().success();
+    }
+}
+
+fn export_ids(index: &std::path::Path) -> Vec<String> {
+    let out = on(index).arg("export").assert().success();
+    json_lines(&out.get_output().stdout)
+        .iter()
+        .map(|d| d["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn killed_runs_leave_a_usable_index_and_the_next_run_completes_it() {
+    const N: usize = 1500;
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    articles(&corpus, N, 7);
+    let index = dir.path().join("index");
+    let seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    eprintln!("kill test seed {seed}");
+    let mut rng = Rng::new(seed);
+    let bin = assert_cmd::cargo::cargo_bin!("newsdex");
+    for round in 0..8 {
+        let mut child = Command::new(bin)
+            .arg("--index")
+            .arg(&index)
+            .args(["index", "--commit-interval", "0.05"])
+            .arg(&corpus)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(20 + rng.below(400)));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        if !index.join("meta.json").exists() {
+            continue; // killed before the index was created
+        }
+        let ids = export_ids(&index);
+        let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
+        assert_eq!(
+            unique.len(),
+            ids.len(),
+            "round {round}: duplicate ids after a kill (seed {seed})"
+        );
+        assert!(ids.len() <= N);
+        on(&index)
+            .args(["stats", "--format", "json"])
+            .assert()
+            .success();
+    }
+    on(&index).arg("index").arg(&corpus).assert().success();
+    let ids = export_ids(&index);
+    let unique: std::collections::BTreeSet<&String> = ids.iter().collect();
+    assert_eq!((ids.len(), unique.len()), (N, N), "seed {seed}");
+}
+
+#[test]
+fn a_second_writer_gets_a_clear_message_and_readers_keep_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    articles(&corpus, 1200, 11);
+    let index = dir.path().join("index");
+    on(&index)
+        .arg("index")
+        .arg(corpus.join("00"))
+        .assert()
+        .success();
+    let bin = assert_cmd::cargo::cargo_bin!("newsdex");
+    // --wait: if a probe below takes the lock first, the first writer waits its turn.
+    let mut first = Command::new(bin)
+        .arg("--index")
+        .arg(&index)
+        .args(["index", "--wait", "--commit-interval", "0.05"])
+        .arg(&corpus)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the first writer holds the lock.
+    let mut saw_lock = false;
+    for _ in 0..200 {
+        let out = on(&index)
+            .arg("index")
+            .arg(corpus.join("01"))
+            .output()
+            .unwrap();
+        if out.status.code() == Some(2) {
+            let err = String::from_utf8_lossy(&out.stderr).into_owned();
+            assert!(err.contains("another `newsdex index` is writing"), "{err}");
+            assert_eq!(err.trim().lines().count(), 1, "{err}");
+            saw_lock = true;
+            break;
+        }
+        if first.try_wait().unwrap().is_some() {
+            break;
+        }
+    }
+    // Searches during the run see a commit and never fail.
+    for _ in 0..5 {
+        let out = on(&index)
+            .args(["search", "budget", "--format", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // --wait waits for the first writer, then runs.
+    on(&index)
+        .args(["index", "--wait"])
+        .arg(corpus.join("02"))
+        .assert()
+        .success();
+    assert!(first.wait().unwrap().success());
+    assert!(saw_lock, "the second writer never met the first one's lock");
+    assert_eq!(export_ids(&index).len(), 1200);
+}
