@@ -225,9 +225,9 @@ fn bbc_indexes_without_errors_and_reads_latin1() {
         .success();
     let report = json(&out.get_output().stdout);
     assert_eq!(report["skipped"].as_array().unwrap().len(), 0, "{report}");
-    let docs =
-        report["added"].as_u64().unwrap() + report["duplicates"].as_array().unwrap().len() as u64;
-    assert_eq!(docs, 2225);
+    // 100 files repeat the text of another: 2,125 documents, the 100 reported as duplicates.
+    assert_eq!(report["added"], 2125, "{report}");
+    assert_eq!(report["duplicates"].as_array().unwrap().len(), 100);
     let latin1 = bbc.join("sport/199.txt").canonicalize().unwrap();
     let raw = std::fs::read(&latin1).unwrap();
     assert!(
