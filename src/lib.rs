@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analyzers;
 pub mod article;
 pub mod decode;
 pub mod error;

@@ -5,15 +5,11 @@
 //! folding); entity names use the `name` analyzer (no stemming, case and accents folded), and
 //! are also facets for counting.
 
+pub use crate::analyzers::{name_analyzer, news_analyzer, register_analyzers};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    TextAnalyzer,
-};
-use tantivy::Index;
 
 /// The version of the schema this build writes; stored in each commit's payload.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -151,32 +147,6 @@ impl Fields {
             mentions: f("mentions")?,
         })
     }
-}
-
-/// The analyzer of titles and bodies.
-pub fn news_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
-        .build()
-}
-
-/// The analyzer of entity names.
-pub fn name_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
-}
-
-/// Registers the analyzers the schema names on `index`.
-pub fn register_analyzers(index: &Index) {
-    let tokenizers = index.tokenizers();
-    tokenizers.register(NEWS_ANALYZER, news_analyzer());
-    tokenizers.register(NAME_ANALYZER, name_analyzer());
 }
 
 #[cfg(test)]

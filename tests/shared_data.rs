@@ -198,6 +198,33 @@ fn seed_plus_wire_dev_answers_the_design_query() {
         ])
         .assert()
         .code(1);
+    // Names match by part, across transliteration variants, whatever the case.
+    for person in [
+        "navalny",
+        "Sergey Lavrov",
+        "alexey navalny",
+        "blinken",
+        "ALEKSEI NAVALNY",
+    ] {
+        let out = on(&index)
+            .args([
+                "search", "--person", person, "--format", "json", "--limit", "100",
+            ])
+            .assert()
+            .success();
+        let v = json(&out.get_output().stdout);
+        assert!(
+            v["hits"].as_array().unwrap().iter().any(|h| h["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("000_c1b5da2b3b89d97d.txt")),
+            "--person {person} misses the seed"
+        );
+    }
+    on(&index)
+        .args(["search", "--person", "lavrov", "--place", "U.S."])
+        .assert()
+        .success();
     // A missing index: exit 2, one line.
     let out = on(&dir.path().join("none"))
         .args(["search", "navalny"])

@@ -169,7 +169,12 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     if whole.has(Flags::PLACE) && acronym_ok(doc, sp, buf) {
         return guess(Loc, STRONG);
     }
-    if whole.has(Flags::NATIONALITY) || fl(b).has(Flags::MISC_HEAD) && !fl(b).has(Flags::FIRST) {
+    // `Tour de France` is an event, `Jean-Luc de la Tour` a person.
+    let particle_before =
+        b > a && fl(b - 1).has(Flags::PARTICLE) && toks[b - 1].shape == Shape::Lower;
+    if whole.has(Flags::NATIONALITY)
+        || fl(b).has(Flags::MISC_HEAD) && !fl(b).has(Flags::FIRST) && !particle_before
+    {
         return NOTHING;
     }
     if len > 1 && (any_org || fl(b).has(Flags::ORG_HEAD) || fl(a).has(Flags::ORG_START)) {
@@ -199,6 +204,15 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
         let cap_words = (a..=b).all(|i| toks[i].shape == Shape::Cap || fl(i).has(Flags::PARTICLE));
         if fl(a).has(Flags::FIRST) && cap_words && !fl(a).has(Flags::PLACE | Flags::COUNTRY) {
             return guess(Per, STRONG);
+        }
+        // `Sofia Marin`: a first name that is also a place, then a surname.
+        if len == 2
+            && cap_words
+            && fl(a).has(Flags::FIRST)
+            && fl(b).has(Flags::SURNAME)
+            && !fl(b).has(Flags::COMMON | Flags::PLACE | Flags::COUNTRY | Flags::ORG_HEAD)
+        {
+            return guess(Per, MEDIUM);
         }
         // A place or country in it: a team or an institution (`Seattle Mariners`, `Dynamo Kiev`).
         for k in (a..b).take(3) {

@@ -8,6 +8,8 @@ use serde::Serialize;
 
 mod aliases;
 mod classify;
+#[cfg(test)]
+mod fixtures_test;
 mod gazetteer;
 mod resolve;
 #[cfg(test)]

@@ -11,7 +11,7 @@ use super::aliases::{canonical_org, canonical_place};
 use super::classify::{acronym_ok, phrase, Guess, MEDIUM, WEAK};
 use super::gazetteer::{gazetteer, Flags};
 use super::spans::{Doc, Span};
-use super::tokenize::TokKind;
+use super::tokenize::{Shape, TokKind};
 use super::{EntityKind, Mention};
 use std::collections::HashMap;
 
@@ -47,15 +47,28 @@ impl Known {
                     let last = buf.rsplit(' ').next().unwrap_or_default().to_string();
                     k.last_parts.insert(last.clone());
                     k.parts.entry(last).or_insert_with(|| text.clone());
+                    // `Maria van der Berg` is also `Van der Berg`.
+                    if let Some(p) = (sp.first + 1..sp.last)
+                        .find(|&i| doc.flags[i].has(Flags::PARTICLE))
+                        .filter(|&i| doc.toks[i].shape == Shape::Lower)
+                    {
+                        let mut tail = String::new();
+                        phrase(doc, p, sp.last, &mut tail);
+                        k.last_parts.insert(tail.clone());
+                        k.parts.entry(tail).or_insert_with(|| text.clone());
+                    }
                     let first = buf.split(' ').next().unwrap_or_default().to_string();
                     firsts.push((first, text));
                 }
             } else {
                 k.others.entry(buf.clone()).or_insert((kind, text.clone()));
                 // `Cofinec S.A.` also names `Cofinec`.
+                let common_rest = sp.last == sp.first + 1
+                    && doc.flags[sp.first].has(Flags::COMMON | Flags::LOC_START | Flags::ORG_START);
                 if kind == EntityKind::Organization
                     && sp.last > sp.first
                     && doc.flags[sp.last].has(Flags::ORG_HEAD)
+                    && !common_rest
                 {
                     let head = written(doc, sp.first, sp.last - 1);
                     k.others.entry(head.to_lowercase()).or_insert((kind, head));
@@ -71,9 +84,10 @@ impl Known {
     /// A kind and canonical name for a lowercased phrase, from the document.
     fn lookup(&self, lower: &str, single: bool) -> Option<(EntityKind, String)> {
         if let Some(c) = self
-            .persons
+            .last_parts
             .get(lower)
-            .or_else(|| self.last_parts.get(lower).and(self.parts.get(lower)))
+            .and(self.parts.get(lower))
+            .or_else(|| self.persons.get(lower))
         {
             return Some((EntityKind::Person, c.clone()));
         }
@@ -199,11 +213,11 @@ pub(crate) fn resolve(text: &str, doc: &Doc<'_>, found: &[(Span, Guess)]) -> Vec
             continue;
         };
         if kind == EntityKind::Person {
-            if let Some(full) = known
-                .persons
-                .get(&buf)
-                .or_else(|| single.then(|| known.parts.get(&buf)).flatten())
-            {
+            // A tail (`Van der Berg`) takes the longer name it ends.
+            let part = (single || known.last_parts.contains(&buf))
+                .then(|| known.parts.get(&buf))
+                .flatten();
+            if let Some(full) = part.or_else(|| known.persons.get(&buf)) {
                 canonical = full.clone();
             }
         }

@@ -61,7 +61,23 @@ impl<'a> Doc<'a> {
             let (f, k) = if t.kind == TokKind::Word {
                 lower_into(t.text, &mut buf);
                 let k = key(&buf);
-                (g.lowered(&buf, k), k)
+                // Lowercase words need no plural fallback: only capitalised ones are tested
+                // for being common words.
+                let mut f = if t.shape == Shape::Lower && !buf.ends_with('.') {
+                    g.get_key(k)
+                } else {
+                    g.lowered(&buf, k)
+                };
+                if f.0 == 0 && t.shape == Shape::Cap {
+                    // `Jean-Luc`, `Anne-Marie`: a hyphenated first name.
+                    if let Some((a, b)) = buf.split_once('-') {
+                        let named = |w: &str, bits: u32| g.get(w).has(bits);
+                        if named(a, Flags::FIRST) && named(b, Flags::FIRST | Flags::SURNAME) {
+                            f = Flags(Flags::FIRST);
+                        }
+                    }
+                }
+                (f, k)
             } else {
                 (Flags(0), 0)
             };

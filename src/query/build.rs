@@ -14,17 +14,19 @@ use tantivy::query::{
     PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, StopWordFilter, TextAnalyzer};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
 use time::{Date, Duration};
 
 use super::filters::{parse_period, Filters};
 use super::{Clause, FieldName, Match, Node, Occurrence};
+use crate::analyzers::{name_analyzer, news_analyzer, stopword_analyzer};
 use crate::error::{Error, Result};
+use crate::extract::{canonical_org, canonical_place};
 use crate::index::document::date_to_tantivy;
 use crate::index::files::not_duplicate_clause;
 use crate::parse::urls::canonical_url;
-use crate::schema::{name_analyzer, news_analyzer, Fields};
+use crate::schema::Fields;
 
 /// Weight of the title's BM25 score beside the body's. News titles are nearly always
 /// repeated in the lede, so a title match is a bonus on top of the body's score rather than a
@@ -97,17 +99,6 @@ struct Builder<'a> {
     stop: TextAnalyzer,
     keep_stopwords: bool,
     highlights: Highlights,
-}
-
-/// The news analyzer without English stopwords: which typed words carry meaning.
-fn stopword_analyzer() -> TextAnalyzer {
-    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(LowerCaser)
-        .dynamic();
-    match StopWordFilter::new(Language::English) {
-        Some(filter) => builder.filter_dynamic(filter).build(),
-        None => builder.build(),
-    }
 }
 
 fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
@@ -288,8 +279,17 @@ impl Builder<'_> {
     }
 
     /// A name: one word matches any part of a name, several words match as a phrase.
+    /// `U.S.` and `US` name the place `United States`, `E.U.` the organization `European
+    /// Union`: aliases resolve as the extractor resolves them.
     fn name_query(&mut self, field: Field, name: &str) -> Box<dyn Query> {
-        let tokens = analyze(&mut self.names, name);
+        let alias = if field == self.f.locations {
+            canonical_place(name)
+        } else if field == self.f.organizations {
+            canonical_org(name)
+        } else {
+            None
+        };
+        let tokens = analyze(&mut self.names, alias.unwrap_or(name));
         terms_query(field, &tokens).unwrap_or_else(|| Box::new(EmptyQuery))
     }
 
