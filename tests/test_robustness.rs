@@ -159,3 +159,38 @@ fn a_second_writer_gets_a_clear_message_and_readers_keep_working() {
     assert!(saw_lock, "the second writer never met the first one's lock");
     assert_eq!(export_ids(&index).len(), 1200);
 }
+
+#[test]
+fn segments_stay_few_over_many_incremental_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source");
+    articles(&source, 600, 5);
+    let corpus = dir.path().join("corpus");
+    let index = dir.path().join("index");
+    let mut most = 0;
+    for run in 0..30 {
+        // Each run adds 20 files and changes one.
+        for i in run * 20..run * 20 + 20 {
+            let from = source.join(format!("{:02}/{i:05}.txt", i % 10));
+            let to = corpus.join(format!("{:02}/{i:05}.txt", i % 10));
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(from, to).unwrap();
+        }
+        let changed = corpus.join("00/00000.txt");
+        let text = std::fs::read_to_string(&changed).unwrap();
+        std::fs::write(&changed, format!("{text}\nUpdate {run}.\n")).unwrap();
+        on(&index).arg("index").arg(&corpus).assert().success();
+        let stats = json(
+            &on(&index)
+                .args(["stats", "--format", "json"])
+                .assert()
+                .success()
+                .get_output()
+                .stdout,
+        );
+        assert_eq!(stats["documents"], (run as u64 + 1) * 20);
+        most = most.max(stats["segments"].as_u64().unwrap());
+    }
+    eprintln!("most segments over 30 runs: {most}");
+    assert!(most <= 12, "segments grew to {most}");
+}

@@ -65,6 +65,7 @@ pub fn run(index_dir: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
                 "last_date": fmt(last),
                 "sources": sources.iter().map(|(h, n)| serde_json::json!({"source": h, "documents": n})).collect::<Vec<_>>(),
                 "index_bytes": size,
+                "segments": searcher.segment_readers().len(),
                 "index": index_dir,
                 "roots": info.roots,
                 "schema_version": info.schema_version,
@@ -78,9 +79,10 @@ pub fn run(index_dir: &Path, args: StatsArgs) -> anyhow::Result<ExitCode> {
             }
             writeln!(
                 out,
-                "index       {} ({:.1} MiB)",
+                "index       {} ({:.1} MiB, {} segments)",
                 index_dir.display(),
-                size as f64 / 1048576.0
+                size as f64 / 1048576.0,
+                searcher.segment_readers().len()
             )?;
             for r in &info.roots {
                 writeln!(out, "folder      {r}")?;

@@ -139,12 +139,15 @@ impl NewsIndex {
     pub fn writer(&self, threads: usize, memory_budget: usize) -> Result<IndexWriter> {
         let threads = threads.max(1);
         let budget = memory_budget.max(threads * 20_000_000);
-        self.index
+        let writer = self
+            .index
             .writer_with_num_threads(threads, budget)
             .map_err(|e| match e {
                 tantivy::TantivyError::LockFailure(..) => Error::Locked(self.dir.clone()),
                 other => other.into(),
-            })
+            })?;
+        writer.set_merge_policy(Box::new(merge_policy()));
+        Ok(writer)
     }
 
     /// A reader that sees the last commit.
@@ -181,6 +184,16 @@ fn sibling(dir: &Path, suffix: &str) -> PathBuf {
         .unwrap_or_default();
     name.push(suffix);
     dir.with_file_name(name)
+}
+
+/// How segments merge as incremental runs add small ones: a level merges once it has four
+/// segments (tantivy's default waits for eight), and a segment where a third of the
+/// documents are deleted is rewritten, so re-indexed folders do not leave dead weight.
+fn merge_policy() -> tantivy::indexer::LogMergePolicy {
+    let mut policy = tantivy::indexer::LogMergePolicy::default();
+    policy.set_min_num_segments(4);
+    policy.set_del_docs_ratio_before_merge(0.3);
+    policy
 }
 
 /// Commits `writer` with `info` as the payload.

@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""newsdex benchmark suite: indexing and querying beside tantivy-cli, SQLite FTS5 and ripgrep,
+in the same run on the same machine.
+
+usage: bench/run.py [--replicas R] [--threads N] [--skip-rg] [--shared ../shared] [--work bench/work]
+
+Corpus: every distinct Reuters-21578 story (~18.1k) in the print-to-text layout, made by
+../shared/tools/make_wire.py (--n 100000 --seed 5, --replicas R: R=10 gives ~181k articles).
+Indexing: newsdex (files -> index, entities included), tantivy-cli (the same stories as JSON:
+title, body, url as stored en_stem text, same threads), SQLite FTS5 (porter tokenizer, python3's
+sqlite3): seconds, docs/s, MB/s of article files, peak RSS, size on disk.
+Querying: bench/queries.tsv (100 queries: words, phrases, person and date filters, date sort),
+top 10 with snippets: newsdex in-process p50/p99 (benches/query.rs) and whole-process median,
+FTS5 in-process (bm25 + snippet) p50/p99, ripgrep whole-process median.
+Needs: cargo build --release; tantivy on PATH (cargo install tantivy-cli); rg (ripgrep).
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+
+TANTIVY_META = {
+    "index_settings": {"docstore_compression": "lz4", "docstore_blocksize": 16384},
+    "segments": [],
+    "schema": [
+        {"name": n, "type": "text", "options": {
+            "indexing": {"record": "position", "fieldnorms": True, "tokenizer": "en_stem"},
+            "stored": True, "fast": False}}
+        for n in ("title", "body", "url")
+    ],
+    "opstamp": 0,
+}
+
+FTS_LOADER = r"""
+import json, sqlite3, sys, resource
+db, jsonl = sys.argv[1], sys.argv[2]
+con = sqlite3.connect(db)
+con.execute("PRAGMA journal_mode=OFF")
+con.execute("PRAGMA synchronous=OFF")
+con.execute("CREATE VIRTUAL TABLE docs USING fts5(title, body, url UNINDEXED, date UNINDEXED, tokenize='porter')")
+with open(jsonl) as f:
+    rows = ((d["title"], d["body"], d["url"], d["date"] or "") for d in map(json.loads, f))
+    con.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)", rows)
+con.commit()
+con.execute("INSERT INTO docs(docs) VALUES('optimize')")
+con.commit()
+"""
+
+
+def measured(cmd, stdin_path=None, env=None):
+    """Runs cmd under /usr/bin/time -v: (seconds, peak RSS bytes, stdout)."""
+    start = time.perf_counter()
+    stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+    r = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdin=stdin, capture_output=True, text=True, env=env)
+    secs = time.perf_counter() - start
+    if r.returncode != 0:
+        sys.exit(f"failed ({r.returncode}): {' '.join(cmd)}\n{r.stderr[-3000:]}")
+    rss = next(int(l.split()[-1]) * 1024 for l in r.stderr.splitlines() if "Maximum resident" in l)
+    return secs, rss, r.stdout
+
+
+def du(path):
+    if os.path.isfile(path):
+        return os.path.getsize(path)
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
+
+
+def pct(values, p):
+    v = sorted(values)
+    return v[round((len(v) - 1) * p)]
+
+
+def make_corpus(a):
+    corpus = os.path.join(a.work, f"wire-all-r{a.replicas}")
+    if not os.path.isfile(os.path.join(corpus, "truth.jsonl")):
+        src = os.path.join(a.shared, "corpora", "reuters21578")
+        sgm = sorted(os.path.join(src, f) for f in os.listdir(src) if f.endswith(".sgm"))
+        subprocess.run([sys.executable, os.path.join(a.shared, "tools", "make_wire.py"), corpus] + sgm
+                       + ["--n", "100000", "--seed", "5", "--replicas", str(a.replicas)], check=True)
+    jsonl = corpus + ".jsonl"
+    if not os.path.isfile(jsonl):
+        with open(os.path.join(corpus, "truth.jsonl")) as src, open(jsonl, "w") as out:
+            for line in src:
+                t = json.loads(line)
+                out.write(json.dumps({"title": t["title"], "body": "\n\n".join(t["body_paragraphs"]),
+                                      "url": t["url"], "date": t["date"]}) + "\n")
+    return corpus, jsonl
+
+
+def fts_query(q, opts):
+    """The FTS5 form of a newsdex query line: MATCH expression, WHERE, ORDER BY."""
+    terms = []
+    for tok in re.findall(r'"[^"]*"|\S+', q):
+        if tok.startswith('"'):
+            terms.append(tok)
+        elif tok.startswith("-"):
+            terms.append(("NOT", tok[1:]))
+        else:
+            w = tok.lstrip("+").rstrip("~")
+            if w.startswith("title:"):
+                terms.append("title : " + w[6:])
+            else:
+                terms.append(w if w.endswith("*") else '"' + w + '"')
+    pos = [t for t in terms if isinstance(t, str)]
+    neg = [t[1] for t in terms if isinstance(t, tuple)]
+    words = opts.split()
+    where, order, person = [], "bm25(docs)", []
+    for k, v in zip(words[::2], words[1::2]):
+        if k == "--person":
+            person.append('"' + v + '"')
+        elif k == "--from":
+            where.append(f"date >= '{v}'")
+        elif k == "--to":
+            where.append(f"date <= '{v}-31'")
+        elif k == "--sort":
+            order = "date DESC"
+    match = " OR ".join(pos)
+    if person:
+        match = " AND ".join(([f"({match})"] if match else []) + person)
+    if neg and match:
+        match = f"({match}) NOT " + " NOT ".join(neg)
+    return match, where, order
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--work", default=os.path.join(HERE, "work"))
+    ap.add_argument("--replicas", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--rounds", type=int, default=10)
+    ap.add_argument("--skip-rg", action="store_true")
+    ap.add_argument("--skip-tantivy", action="store_true")
+    ap.add_argument("--newsdex", default=os.path.join(ROOT, "target", "release", "newsdex"))
+    ap.add_argument("--tantivy", default=shutil.which("tantivy") or os.path.expanduser("~/.cargo/bin/tantivy"))
+    a = ap.parse_args()
+    os.makedirs(a.work, exist_ok=True)
+    corpus, jsonl = make_corpus(a)
+    articles = os.path.join(corpus, "articles")
+    files = [os.path.join(d, f) for d, _, fs in os.walk(articles) for f in fs if f.endswith(".txt")]
+    n_docs, corpus_bytes = len(files), sum(os.path.getsize(f) for f in files)
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "queries.tsv")) as f:
+        queries = [l.rstrip("\n").split("\t", 1) for l in f if l.strip()]
+    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
+          f"corpus: {n_docs} articles, {corpus_bytes / 1e6:.1f} MB of article files; {a.threads} threads")
+
+    rows = []
+    nd_index = os.path.join(a.work, f"newsdex-r{a.replicas}")
+    shutil.rmtree(nd_index, ignore_errors=True)
+    secs, rss, _ = measured([a.newsdex, "--index", nd_index, "index", "--threads", str(a.threads), articles])
+    rows.append(("newsdex (files)", secs, rss, du(nd_index)))
+    if not a.skip_tantivy:
+        tv_index = os.path.join(a.work, f"tantivy-r{a.replicas}")
+        shutil.rmtree(tv_index, ignore_errors=True)
+        os.makedirs(tv_index)
+        with open(os.path.join(tv_index, "meta.json"), "w") as f:
+            json.dump(TANTIVY_META, f)
+        secs, rss, _ = measured([a.tantivy, "index", "-i", tv_index, "-t", str(a.threads)], stdin_path=jsonl)
+        rows.append(("tantivy-cli (JSON)", secs, rss, du(tv_index)))
+    fts_db = os.path.join(a.work, f"fts5-r{a.replicas}.db")
+    if os.path.exists(fts_db):
+        os.remove(fts_db)
+    secs, rss, _ = measured([sys.executable, "-c", FTS_LOADER, fts_db, jsonl])
+    rows.append(("SQLite FTS5 (JSON)", secs, rss, du(fts_db)))
+    print("\nindexing")
+    print(f"{'':22s} {'seconds':>8s} {'docs/s':>9s} {'MB/s':>7s} {'peak RSS':>9s} {'on disk':>9s} {'vs newsdex':>10s}")
+    for name, secs, rss, size in rows:
+        print(f"{name:22s} {secs:8.2f} {n_docs / secs:9.0f} {corpus_bytes / 1e6 / secs:7.1f} "
+              f"{rss / 2**20:7.0f}Mi {size / 2**20:7.1f}Mi {secs / rows[0][1]:9.2f}x")
+    print(f"newsdex index size / corpus bytes: {rows[0][3] / corpus_bytes:.2f}")
+
+    print("\nquerying (100 queries, top 10 with snippets)")
+    r = subprocess.run(["cargo", "bench", "-q", "--bench", "query", "--", nd_index, os.path.join(HERE, "queries.tsv"),
+                        str(a.rounds)], cwd=ROOT, capture_output=True, text=True)
+    print("newsdex in-process:   " + (r.stdout.strip().splitlines() or [r.stderr[-500:]])[-1])
+    whole = []
+    for q, o in queries:
+        args = [a.newsdex, "--index", nd_index, "search"] + ([q] if q else []) + o.split() + ["--format", "json"]
+        for _ in range(3):
+            t = time.perf_counter()
+            subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            whole.append((time.perf_counter() - t) * 1e3)
+    print(f"newsdex whole process: median {statistics.median(whole):.1f} ms  p99 {pct(whole, 0.99):.1f} ms")
+    con = sqlite3.connect(fts_db)
+    times = []
+    for _ in range(max(1, a.rounds // 2)):
+        for q, o in queries:
+            match, where, order = fts_query(q, o)
+            sql = "SELECT url, title, snippet(docs, 1, '[', ']', '…', 24) FROM docs"
+            conds = ([f"docs MATCH ?"] if match else []) + where
+            if conds:
+                sql += " WHERE " + " AND ".join(conds)
+            sql += f" ORDER BY {order} LIMIT 10"
+            t = time.perf_counter()
+            try:
+                con.execute(sql, (match,) if match else ()).fetchall()
+            except sqlite3.OperationalError as e:
+                print(f"  fts5 rejected {q!r}: {e}")
+            times.append((time.perf_counter() - t) * 1e3)
+    print(f"SQLite FTS5 in-process: p50 {pct(times, 0.5):.2f} ms  p99 {pct(times, 0.99):.2f} ms  "
+          f"mean {statistics.mean(times):.2f} ms")
+    if not a.skip_rg:
+        rg = []
+        for q, o in queries:
+            pattern = q.strip('"') or o.split()[1]
+            pattern = re.sub(r"[*~+\-]|title:", "", pattern).strip() or "the"
+            t = time.perf_counter()
+            subprocess.run(["rg", "-i", "-m1", "--max-columns", "240", "-F", "-e", pattern, articles],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            rg.append((time.perf_counter() - t) * 1e3)
+        print(f"ripgrep whole process: median {statistics.median(rg):.1f} ms  p99 {pct(rg, 0.99):.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
