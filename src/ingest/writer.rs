@@ -24,6 +24,12 @@ use crate::parse::Vocab;
 struct Primary {
     id: String,
     path: String,
+    stamp: FileStamp,
+}
+
+/// 64-bit key of a string (paths, canonical URLs): the run's sets hold keys, not copies.
+fn key(s: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 
 /// State of one run.
@@ -31,17 +37,16 @@ pub struct Run<'a> {
     index: &'a NewsIndex,
     searcher: &'a Searcher,
     known: Arc<FxHashMap<String, KnownFile>>,
-    /// Files that hold an article now (unchanged or read): their records stay.
-    present: FxHashSet<String>,
-    /// This run's documents by canonical URL and by text hash.
-    by_url: FxHashMap<String, Primary>,
-    by_text: FxHashMap<u64, Primary>,
+    /// Files that hold an article now (unchanged or read), by path key: their records stay.
+    present: FxHashSet<u64>,
+    /// This run's documents, and their positions by canonical URL key and by text hash.
+    primaries: Vec<Primary>,
+    by_url: FxHashMap<u64, u32>,
+    by_text: FxHashMap<u64, u32>,
     /// This run's duplicate records by the id of their document: (path, stamp).
     dups: FxHashMap<String, Vec<(String, FileStamp)>>,
     /// Documents of the index that are no longer documents (demoted or gone).
     retired: FxHashSet<String>,
-    /// Stamps of files read in this run.
-    stamps: FxHashMap<String, FileStamp>,
     report: IndexReport,
 }
 
@@ -57,11 +62,11 @@ impl<'a> Run<'a> {
             searcher,
             known,
             present: FxHashSet::default(),
+            primaries: Vec::new(),
             by_url: FxHashMap::default(),
             by_text: FxHashMap::default(),
             dups: FxHashMap::default(),
             retired: FxHashSet::default(),
-            stamps: FxHashMap::default(),
             report: IndexReport::default(),
         }
     }
@@ -75,7 +80,7 @@ impl<'a> Run<'a> {
     pub fn take(&mut self, writer: &mut IndexWriter, item: Item) -> Result<usize> {
         match item {
             Item::Unchanged(path) => {
-                if self.present.insert(path) {
+                if self.present.insert(key(&path)) {
                     self.report.unchanged += 1;
                 }
                 Ok(0)
@@ -89,7 +94,7 @@ impl<'a> Run<'a> {
                 Ok(0)
             }
             Item::Parsed(rec) => {
-                if !self.present.insert(rec.path.clone()) {
+                if !self.present.insert(key(&rec.path)) {
                     return Ok(0); // the same file given twice
                 }
                 self.place(writer, *rec)
@@ -99,7 +104,6 @@ impl<'a> Run<'a> {
 
     /// Writes `rec` as a document, or as a duplicate of the document of the same article.
     fn place(&mut self, writer: &mut IndexWriter, rec: Record) -> Result<usize> {
-        self.stamps.insert(rec.path.clone(), rec.file);
         let url_key = rec.url_key();
         let existing = self.find_primary(url_key.as_deref(), rec.content_hash, &rec.path)?;
         let Some(primary) = existing else {
@@ -148,14 +152,16 @@ impl<'a> Run<'a> {
         }
         writer.delete_term(Term::from_field_text(f.id, &rec.id));
         writer.add_document(rec.to_document(f))?;
-        let primary = Primary {
+        let at = self.primaries.len() as u32;
+        self.primaries.push(Primary {
             id: rec.id.clone(),
             path: rec.path.clone(),
-        };
+            stamp: rec.file,
+        });
         if let Some(k) = url_key {
-            self.by_url.insert(k, primary.clone());
+            self.by_url.insert(key(&k), at);
         }
-        self.by_text.insert(rec.content_hash, primary);
+        self.by_text.insert(rec.content_hash, at);
         Ok(1)
     }
 
@@ -188,14 +194,13 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        let old_stamp = self.stamp_of(&old.path);
+        let old_stamp = old.stamp;
         followers.push((old.path.clone(), old_stamp));
         if old.id != new_id {
             writer.delete_term(Term::from_field_text(self.index.fields.id, &old.id));
             self.retired.insert(old.id.clone());
         }
-        self.by_url.retain(|_, p| p.id != old.id);
-        self.by_text.retain(|_, p| p.id != old.id);
+
         let n = followers.len();
         for (path, stamp) in &followers {
             self.write_duplicate(writer, path, *stamp, new_id)?;
@@ -207,14 +212,6 @@ impl<'a> Run<'a> {
         Ok(n)
     }
 
-    fn stamp_of(&self, path: &str) -> FileStamp {
-        self.stamps
-            .get(path)
-            .copied()
-            .or_else(|| self.known.get(path).map(|k| k.stamp))
-            .unwrap_or_default()
-    }
-
     /// The document holding the same article as a file at `path`: this run's, else the
     /// index's (unless retired).
     fn find_primary(
@@ -224,8 +221,10 @@ impl<'a> Run<'a> {
         path: &str,
     ) -> Result<Option<Primary>> {
         let in_run = url_key
-            .and_then(|k| self.by_url.get(k))
-            .or_else(|| self.by_text.get(&hash));
+            .and_then(|k| self.by_url.get(&key(k)))
+            .or_else(|| self.by_text.get(&hash))
+            .map(|&at| &self.primaries[at as usize])
+            .filter(|p| !self.retired.contains(&p.id));
         if let Some(p) = in_run.filter(|p| p.path != path) {
             return Ok(Some(p.clone()));
         }
@@ -259,7 +258,8 @@ impl<'a> Run<'a> {
                     continue;
                 };
                 if p != path && !self.retired.contains(&id) && self.in_use(&p) {
-                    return Ok(Some(Primary { id, path: p }));
+                    let stamp = self.known.get(&p).map(|k| k.stamp).unwrap_or_default();
+                    return Ok(Some(Primary { id, path: p, stamp }));
                 }
             }
         }
@@ -269,7 +269,7 @@ impl<'a> Run<'a> {
     /// Whether an indexed file still stands as a document: present in this run, or not yet
     /// seen (it may be outside the roots, or come later in the walk).
     fn in_use(&self, path: &str) -> bool {
-        self.present.contains(path) || std::fs::metadata(path).is_ok()
+        self.present.contains(&key(path)) || std::fs::metadata(path).is_ok()
     }
 
     /// Drops the records of files under `roots` that are gone, and gives each document whose
@@ -286,7 +286,7 @@ impl<'a> Run<'a> {
         let mut gone: Vec<(&String, &KnownFile)> = known
             .iter()
             .filter(|(p, _)| {
-                !self.present.contains(*p) && roots.iter().any(|r| Path::new(p).starts_with(r))
+                !self.present.contains(&key(p)) && roots.iter().any(|r| Path::new(p).starts_with(r))
             })
             .collect();
         gone.sort_by(|a, b| a.0.cmp(b.0));
@@ -298,8 +298,7 @@ impl<'a> Run<'a> {
                 continue;
             }
             self.retired.insert(k.id.clone());
-            self.by_url.retain(|_, p| p.id != k.id);
-            self.by_text.retain(|_, p| p.id != k.id);
+
             let mut followers: Vec<String> = self
                 .dups
                 .remove(&k.id)
