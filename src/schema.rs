@@ -8,7 +8,7 @@
 pub use crate::analyzers::{name_analyzer, news_analyzer, register_analyzers};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+    TextFieldIndexing, TextOptions, FAST, STORED,
 };
 
 /// The version of the schema this build writes; stored in each commit's payload.
@@ -34,7 +34,7 @@ pub struct Fields {
     pub body: Field,
     /// The article URL as written.
     pub url: Field,
-    /// The canonical URL (identity, and bare-URL queries).
+    /// Hash of the canonical URL, indexed (identity, and bare-URL queries).
     pub url_key: Field,
     /// Outlet host.
     pub source: Field,
@@ -66,27 +66,38 @@ pub struct Fields {
     pub file_size: Field,
     /// Modification time of the file, nanoseconds since the epoch (change detection).
     pub file_mtime: Field,
-    /// Mention counts of the entities, as JSON.
+    /// The entities with their mention counts, as JSON (stored once; the entity fields above
+    /// are indexed only).
     pub mentions: Field,
 }
 
 /// Builds the schema this version of newsdex writes.
 pub fn build_schema() -> Schema {
     let mut b = Schema::builder();
-    let text = |analyzer: &str| {
-        TextOptions::default().set_stored().set_indexing_options(
+    let indexed = |analyzer: &str| {
+        TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(analyzer)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
     };
-    b.add_text_field("id", STRING | STORED | FAST);
-    b.add_text_field("path", STRING | STORED | FAST);
+    let text = |analyzer: &str| indexed(analyzer).set_stored();
+    // Keywords: matched whole, never scored, so no field norms.
+    let keyword = || {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_fieldnorms(false)
+                .set_index_option(IndexRecordOption::Basic),
+        )
+    };
+    b.add_text_field("id", keyword().set_stored().set_fast("raw"));
+    b.add_text_field("path", STORED | FAST);
     b.add_text_field("title", text(NEWS_ANALYZER));
     b.add_text_field("body", text(NEWS_ANALYZER));
     b.add_text_field("url", STORED);
-    b.add_text_field("url_key", STRING);
-    b.add_text_field("source", STRING | STORED | FAST);
+    b.add_u64_field("url_key", NumericOptions::default().set_indexed());
+    b.add_text_field("source", keyword().set_stored().set_fast("raw"));
     b.add_date_field(
         "date",
         DateOptions::default()
@@ -97,22 +108,16 @@ pub fn build_schema() -> Schema {
     );
     b.add_text_field("related_urls", STORED);
     b.add_text_field("related_titles", STORED);
-    b.add_text_field("persons", text(NAME_ANALYZER));
-    b.add_text_field("organizations", text(NAME_ANALYZER));
-    b.add_text_field("locations", text(NAME_ANALYZER));
+    b.add_text_field("persons", indexed(NAME_ANALYZER));
+    b.add_text_field("organizations", indexed(NAME_ANALYZER));
+    b.add_text_field("locations", indexed(NAME_ANALYZER));
     b.add_facet_field("person_facet", FacetOptions::default());
     b.add_facet_field("org_facet", FacetOptions::default());
     b.add_facet_field("place_facet", FacetOptions::default());
-    b.add_u64_field(
-        "content_hash",
-        NumericOptions::default()
-            .set_indexed()
-            .set_stored()
-            .set_fast(),
-    );
+    b.add_u64_field("content_hash", FAST);
     b.add_text_field("mentions", STORED);
-    b.add_text_field("duplicate_of", STRING | STORED);
-    b.add_text_field("kind", STRING);
+    b.add_text_field("duplicate_of", keyword().set_stored());
+    b.add_text_field("kind", keyword());
     b.add_u64_field("file_size", FAST);
     b.add_u64_field("file_mtime", FAST);
     b.build()

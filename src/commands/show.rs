@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use newsdex::index::document::StoredDoc;
-use newsdex::index::files::duplicate_paths;
+use newsdex::index::files::{duplicate_paths, find_by_path};
 use newsdex::Error;
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
@@ -19,22 +19,17 @@ pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let index = super::open(index_dir)?;
     let searcher = index.searcher()?;
     let f = index.fields;
-    let by_path = std::fs::canonicalize(&args.target)
-        .ok()
-        .map(|p| p.display().to_string());
-    let mut terms = vec![Term::from_field_text(f.id, &args.target)];
-    if let Some(p) = &by_path {
-        terms.push(Term::from_field_text(f.path, p));
-    }
-    let mut found = None;
-    for term in terms {
-        let hits = searcher.search(
-            &TermQuery::new(term, IndexRecordOption::Basic),
-            &TopDocs::with_limit(1).order_by_score(),
-        )?;
-        if let Some((_, addr)) = hits.first() {
-            found = Some(*addr);
-            break;
+    let id_query = TermQuery::new(
+        Term::from_field_text(f.id, &args.target),
+        IndexRecordOption::Basic,
+    );
+    let mut found = searcher
+        .search(&id_query, &TopDocs::with_limit(1).order_by_score())?
+        .first()
+        .map(|(_, a)| *a);
+    if found.is_none() {
+        if let Ok(path) = std::fs::canonicalize(&args.target) {
+            found = find_by_path(&searcher, &path.display().to_string())?;
         }
     }
     let addr = found.ok_or_else(|| Error::NotFound(args.target.clone()))?;

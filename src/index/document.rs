@@ -52,6 +52,11 @@ impl FileStamp {
     }
 }
 
+/// The 64-bit key under which a path or canonical URL is indexed.
+pub fn key_of(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
+
 /// The id of a duplicate file's record: from its path, never equal to a document id.
 pub fn duplicate_record_id(path: &str) -> String {
     format!("dup-{:016x}", xxhash_rust::xxh3::xxh3_64(path.as_bytes()))
@@ -107,7 +112,7 @@ impl Record {
         doc.add_text(f.body, &a.body);
         if let Some(url) = &a.url {
             doc.add_text(f.url, url);
-            doc.add_text(f.url_key, canonical_url(url));
+            doc.add_u64(f.url_key, key_of(&canonical_url(url)));
         }
         if let Some(source) = a.source() {
             doc.add_text(f.source, source);
@@ -190,7 +195,7 @@ impl StoredDoc {
             .get_first(f.date)
             .and_then(|v| v.as_datetime())
             .map(|d| format_date(tantivy_to_date(d)));
-        let mentions = first(f.mentions)
+        let mentions: ArticleEntities = first(f.mentions)
             .and_then(|m| serde_json::from_str::<MentionsJson>(&m).ok())
             .map(Into::into)
             .unwrap_or_default();
@@ -204,12 +209,16 @@ impl StoredDoc {
             date,
             related_urls: all(f.related_urls),
             related_titles: all(f.related_titles),
-            persons: all(f.persons),
-            organizations: all(f.organizations),
-            locations: all(f.locations),
+            persons: names(&mentions.persons),
+            organizations: names(&mentions.organizations),
+            locations: names(&mentions.locations),
             mentions,
         }
     }
+}
+
+fn names(list: &[(String, u32)]) -> Vec<String> {
+    list.iter().map(|(n, _)| n.clone()).collect()
 }
 
 #[derive(serde::Deserialize)]

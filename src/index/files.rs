@@ -153,3 +153,25 @@ pub fn all_duplicates(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<Strin
     }
     Ok(out)
 }
+
+/// The record of the file at `path` (canonical), found through the path fast field.
+pub fn find_by_path(searcher: &Searcher, path: &str) -> Result<Option<tantivy::DocAddress>> {
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let Some(paths) = segment.fast_fields().str("path")? else {
+            continue;
+        };
+        let Some(term) = paths
+            .dictionary()
+            .term_ord(path)
+            .map_err(tantivy::TantivyError::from)?
+        else {
+            continue;
+        };
+        for doc in segment.doc_ids_alive() {
+            if paths.term_ords(doc).any(|o| o == term) {
+                return Ok(Some(tantivy::DocAddress::new(ord as u32, doc)));
+            }
+        }
+    }
+    Ok(None)
+}

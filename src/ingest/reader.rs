@@ -87,18 +87,14 @@ fn read_batch(files: Vec<(PathBuf, FileStamp)>, vocab: &mut Vocab, max_size: u64
             (p, stamp, t)
         })
         .collect();
-    let batch_vocab = texts
+    let keys: Vec<Vec<u64>> = texts
         .par_iter()
         .filter_map(|(_, _, t)| t.as_ref().ok())
-        .fold(Vocab::new, |mut v, t| {
-            v.add_text(t);
-            v
-        })
-        .reduce(Vocab::new, |mut a, b| {
-            a.merge(b);
-            a
-        });
-    vocab.merge(batch_vocab);
+        .map(|t| Vocab::keys_of(t))
+        .collect();
+    for k in &keys {
+        vocab.add_keys(k);
+    }
     let vocab = &*vocab;
     texts
         .into_par_iter()

@@ -32,6 +32,14 @@ fn key(s: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 
+/// The index's documents by text hash.
+fn known_by_text(known: &FxHashMap<String, KnownFile>) -> FxHashMap<u64, String> {
+    known
+        .iter()
+        .filter_map(|(p, k)| Some((k.content_hash.filter(|_| !k.duplicate)?, p.clone())))
+        .collect()
+}
+
 /// State of one run.
 pub struct Run<'a> {
     index: &'a NewsIndex,
@@ -45,6 +53,8 @@ pub struct Run<'a> {
     by_text: FxHashMap<u64, u32>,
     /// This run's duplicate records by the id of their document: (path, stamp).
     dups: FxHashMap<String, Vec<(String, FileStamp)>>,
+    /// The index's documents by text hash: path.
+    known_by_text: FxHashMap<u64, String>,
     /// Documents of the index that are no longer documents (demoted or gone).
     retired: FxHashSet<String>,
     report: IndexReport,
@@ -57,6 +67,7 @@ impl<'a> Run<'a> {
         searcher: &'a Searcher,
         known: Arc<FxHashMap<String, KnownFile>>,
     ) -> Self {
+        let by_text = known_by_text(&known);
         Run {
             index,
             searcher,
@@ -66,6 +77,7 @@ impl<'a> Run<'a> {
             by_url: FxHashMap::default(),
             by_text: FxHashMap::default(),
             dups: FxHashMap::default(),
+            known_by_text: by_text,
             retired: FxHashSet::default(),
             report: IndexReport::default(),
         }
@@ -231,12 +243,19 @@ impl<'a> Run<'a> {
         if self.searcher.num_docs() == 0 {
             return Ok(None);
         }
-        let f = &self.index.fields;
-        let mut terms = vec![Term::from_field_u64(f.content_hash, hash)];
-        if let Some(k) = url_key {
-            terms.insert(0, Term::from_field_text(f.url_key, k));
+        let usable = |id: &str, p: &str| p != path && !self.retired.contains(id) && self.in_use(p);
+        if let Some(p) = self.known_by_text.get(&hash) {
+            if let Some(k) = self.known.get(p).filter(|k| usable(&k.id, p)) {
+                return Ok(Some(Primary {
+                    id: k.id.clone(),
+                    path: p.clone(),
+                    stamp: k.stamp,
+                }));
+            }
         }
-        for term in terms {
+        let f = &self.index.fields;
+        if let Some(k) = url_key {
+            let term = Term::from_field_u64(f.url_key, crate::index::document::key_of(k));
             let q = BooleanQuery::new(vec![
                 (
                     Occur::Must,
@@ -257,7 +276,7 @@ impl<'a> Run<'a> {
                 let (Some(id), Some(p)) = (get(f.id), get(f.path)) else {
                     continue;
                 };
-                if p != path && !self.retired.contains(&id) && self.in_use(&p) {
+                if usable(&id, &p) {
                     let stamp = self.known.get(&p).map(|k| k.stamp).unwrap_or_default();
                     return Ok(Some(Primary { id, path: p, stamp }));
                 }

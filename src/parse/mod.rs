@@ -38,8 +38,11 @@ pub fn parse(text: &str, corpus: &Vocab) -> Result<Article, ParseError> {
         return Err(ParseError::Empty);
     }
     let (main, url_section) = split_url_section(text);
+    // The article's own words are evidence only where a line ends in a hyphen.
     let mut local = Vocab::new();
-    local.add_text(main);
+    if main.lines().any(|l| l.trim_end().ends_with('-')) {
+        local.add_text(main);
+    }
     let mut blocks = blocks(main).into_iter();
     let title_lines = blocks.next().ok_or(ParseError::NoTitle)?;
     let title = collapse(&hyphen::join_lines(&title_lines, &local, corpus));

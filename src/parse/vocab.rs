@@ -52,6 +52,22 @@ impl Vocab {
         for_each_word(text, |w| *self.counts.entry(key(w)).or_insert(0) += 1);
     }
 
+    /// The keys of the words of `text`, as [`Vocab::add_text`] would count them: computed
+    /// in parallel, counted with [`Vocab::add_keys`].
+    pub fn keys_of(text: &str) -> Vec<u64> {
+        let mut out = Vec::with_capacity(text.len() / 6);
+        for_each_word(text, |w| out.push(key(w)));
+        out
+    }
+
+    /// Counts words given by their keys (from [`Vocab::keys_of`]).
+    pub fn add_keys(&mut self, keys: &[u64]) {
+        self.counts.reserve(keys.len() / 8);
+        for k in keys {
+            *self.counts.entry(*k).or_insert(0) += 1;
+        }
+    }
+
     /// Adds all counts of `other`.
     pub fn merge(&mut self, other: Vocab) {
         if self.counts.is_empty() {

@@ -23,7 +23,7 @@ use super::{Clause, FieldName, Match, Node, Occurrence};
 use crate::analyzers::{name_analyzer, news_analyzer, stopword_analyzer};
 use crate::error::{Error, Result};
 use crate::extract::{canonical_org, canonical_place};
-use crate::index::document::date_to_tantivy;
+use crate::index::document::{date_to_tantivy, key_of};
 use crate::index::files::not_duplicate_clause;
 use crate::parse::urls::canonical_url;
 use crate::schema::Fields;
@@ -191,7 +191,7 @@ impl Builder<'_> {
 
     fn url_query(&self, url: &str) -> Box<dyn Query> {
         Box::new(TermQuery::new(
-            Term::from_field_text(self.f.url_key, &canonical_url(url)),
+            Term::from_field_u64(self.f.url_key, key_of(&canonical_url(url))),
             IndexRecordOption::Basic,
         ))
     }
