@@ -281,3 +281,33 @@ fn bbc_indexes_without_errors_and_reads_latin1() {
     );
     assert!(!text.is_ascii(), "no accented text decoded");
 }
+
+/// Entity extraction quality on CoNLL-2003 dev, gated a little below the level reached
+/// (PER 0.904, ORG 0.692, LOC 0.883) so it cannot fall silently.
+#[test]
+fn ner_quality_holds_on_conll_dev() {
+    let Some(shared) = shared() else { return };
+    let bin = assert_cmd::cargo::cargo_bin!("newsdex");
+    let out = std::process::Command::new("python3")
+        .arg(shared.join("tools/eval_ner.py"))
+        .arg(shared.join("gold/ner/conll2003/eng.testa"))
+        .arg("--bin")
+        .arg(bin)
+        .output()
+        .expect("python3 runs eval_ner.py");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let f1 = |kind: &str| -> f64 {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(kind))
+            .unwrap_or_else(|| panic!("no {kind} line in {text}"));
+        line.split("F1 ")
+            .nth(1)
+            .and_then(|r| r.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap()
+    };
+    assert!(f1("person") >= 0.89, "{text}");
+    assert!(f1("organization") >= 0.67, "{text}");
+    assert!(f1("location") >= 0.86, "{text}");
+}
