@@ -129,10 +129,12 @@ fn fragment(text: &str, spans: &[(usize, usize)], start: usize, max_len: usize) 
     }
     let slice = &text[start..end];
     let mut out = String::with_capacity(slice.len() + 8);
-    let prefix = if start > 0 && !text[..start].trim_end().ends_with(['.', '?', '!', '"']) {
-        "…"
-    } else {
+    // An ellipsis where the fragment starts inside a sentence, not at a paragraph's start.
+    let before = text[..start].trim_end_matches(' ');
+    let prefix = if before.is_empty() || before.ends_with(['\n', '.', '?', '!', '"']) {
         ""
+    } else {
+        "…"
     };
     out.push_str(prefix);
     out.push_str(&slice.replace('\n', " "));

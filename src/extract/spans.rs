@@ -185,6 +185,11 @@ impl<'a> Doc<'a> {
         if self.flags[k].has(Flags::ORG_HEAD) && self.toks[i].shape != Shape::Lower {
             return None;
         }
+        // `Premier Division`, `General Assembly`: a capitalised title word before the head of
+        // an event or competition name is part of that name.
+        if self.flags[k].has(Flags::MISC_HEAD) && self.toks[i].shape != Shape::Lower {
+            return None;
+        }
         Some(j)
     }
 }
