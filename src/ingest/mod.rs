@@ -5,7 +5,7 @@
 //! small duplicate record pointing at the document of the first such file in sorted order.
 //! A run compares the folder with the records: files whose size and modification time are
 //! unchanged are not read at all; new and changed files are read, decoded, parsed and
-//! extracted in parallel by a reader thread ([`reader`]) while this thread writes ([`writer`]);
+//! extracted in parallel by a reader thread (`reader.rs`) while this thread writes (`writer.rs`);
 //! files that are gone lose their records. Commits come every `commit_interval` and at the
 //! end: a run killed at any moment leaves the last commit, and the next run completes it
 //! (files committed are unchanged then, and not read again).
