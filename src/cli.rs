@@ -85,7 +85,7 @@ pub struct IndexArgs {
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Writer memory budget in MiB
-    #[arg(long, value_name = "MIB", default_value_t = 256)]
+    #[arg(long, value_name = "MIB", default_value_t = 192)]
     pub memory_budget: usize,
     /// Skip files larger than this many MiB
     #[arg(long, value_name = "MIB", default_value_t = 64)]

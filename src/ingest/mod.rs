@@ -45,7 +45,7 @@ impl Default for IndexOptions {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         IndexOptions {
             threads: cores.clamp(1, 8),
-            memory_budget: 256 << 20,
+            memory_budget: 192 << 20,
             batch_size: 512,
             max_file_size: 64 << 20,
             commit_interval: std::time::Duration::from_secs(30),

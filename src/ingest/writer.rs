@@ -27,6 +27,47 @@ struct Primary {
     stamp: FileStamp,
 }
 
+/// A document of this run, kept compactly (a million of them are held at once): the id is
+/// kept as its 64-bit value when it is the usual 16 hex digits.
+#[derive(Debug)]
+struct Kept {
+    id: KeptId,
+    path: Box<str>,
+    stamp: FileStamp,
+}
+
+#[derive(Debug)]
+enum KeptId {
+    Hex(u64),
+    Text(Box<str>),
+}
+
+impl Kept {
+    fn new(id: &str, path: &str, stamp: FileStamp) -> Self {
+        let id = match u64::from_str_radix(id, 16) {
+            Ok(v) if id.len() == 16 && format!("{v:016x}") == id => KeptId::Hex(v),
+            _ => KeptId::Text(id.into()),
+        };
+        Kept {
+            id,
+            path: path.into(),
+            stamp,
+        }
+    }
+
+    fn primary(&self) -> Primary {
+        let id = match &self.id {
+            KeptId::Hex(v) => format!("{v:016x}"),
+            KeptId::Text(t) => t.to_string(),
+        };
+        Primary {
+            id,
+            path: self.path.to_string(),
+            stamp: self.stamp,
+        }
+    }
+}
+
 /// 64-bit key of a string (paths, canonical URLs): the run's sets hold keys, not copies.
 fn key(s: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(s.as_bytes())
@@ -48,7 +89,7 @@ pub struct Run<'a> {
     /// Files that hold an article now (unchanged or read), by path key: their records stay.
     present: FxHashSet<u64>,
     /// This run's documents, and their positions by canonical URL key and by text hash.
-    primaries: Vec<Primary>,
+    primaries: Vec<Kept>,
     by_url: FxHashMap<u64, u32>,
     by_text: FxHashMap<u64, u32>,
     /// This run's duplicate records by the id of their document: (path, stamp).
@@ -165,11 +206,7 @@ impl<'a> Run<'a> {
         writer.delete_term(Term::from_field_text(f.id, &rec.id));
         writer.add_document(rec.to_document(f))?;
         let at = self.primaries.len() as u32;
-        self.primaries.push(Primary {
-            id: rec.id.clone(),
-            path: rec.path.clone(),
-            stamp: rec.file,
-        });
+        self.primaries.push(Kept::new(&rec.id, &rec.path, rec.file));
         if let Some(k) = url_key {
             self.by_url.insert(key(&k), at);
         }
@@ -235,10 +272,10 @@ impl<'a> Run<'a> {
         let in_run = url_key
             .and_then(|k| self.by_url.get(&key(k)))
             .or_else(|| self.by_text.get(&hash))
-            .map(|&at| &self.primaries[at as usize])
+            .map(|&at| self.primaries[at as usize].primary())
             .filter(|p| !self.retired.contains(&p.id));
         if let Some(p) = in_run.filter(|p| p.path != path) {
-            return Ok(Some(p.clone()));
+            return Ok(Some(p));
         }
         if self.searcher.num_docs() == 0 {
             return Ok(None);

@@ -81,7 +81,7 @@ impl Vocab {
 }
 
 /// Calls `f` with every word of `text` (compounds whole and by part), except the two
-/// fragments around each line-end hyphen.
+/// fragments around each line-end hyphen, and words with digits.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut skip_first = false;
     for line in text.lines() {
@@ -97,7 +97,9 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
                 continue;
             }
             let word = trim_word(tok);
-            if word.is_empty() {
+            // Numbers, codes and URLs never decide a line-end hyphen (a digit beside it keeps
+            // it): counting them would only grow the vocabulary.
+            if word.is_empty() || word.len() > 40 || word.bytes().any(|b| b.is_ascii_digit()) {
                 continue;
             }
             f(word);
