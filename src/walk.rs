@@ -37,19 +37,33 @@ pub fn walk(roots: &[PathBuf], mut f: impl FnMut(WalkItem) -> bool) {
             }
             continue;
         }
-        let entries = walkdir::WalkDir::new(root)
+        // Paths under a canonical root are canonical, except below a symlink: only those
+        // need the (costly) canonicalize call.
+        let base = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        let mut linked: Vec<PathBuf> = Vec::new();
+        let entries = walkdir::WalkDir::new(&base)
             .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
         for entry in entries {
             let item = match entry {
+                Ok(e) if e.file_type().is_dir() => {
+                    if e.path_is_symlink() {
+                        linked.push(e.path().to_path_buf());
+                    }
+                    continue;
+                }
                 Ok(e)
                     if e.file_type().is_file() && (e.depth() == 0 || is_article_file(e.path())) =>
                 {
-                    match std::fs::canonicalize(e.path()) {
-                        Ok(p) => WalkItem::File(p),
-                        Err(err) => WalkItem::Error(e.path().to_path_buf(), err.to_string()),
+                    if !e.path_is_symlink() && !linked.iter().any(|l| e.path().starts_with(l)) {
+                        WalkItem::File(e.into_path())
+                    } else {
+                        match std::fs::canonicalize(e.path()) {
+                            Ok(p) => WalkItem::File(p),
+                            Err(err) => WalkItem::Error(e.path().to_path_buf(), err.to_string()),
+                        }
                     }
                 }
                 Ok(_) => continue,
@@ -109,5 +123,22 @@ mod tests {
             true
         });
         assert_eq!(got, ["a.txt", "b/1.TXT", "b/2.txt", "missing nope"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_below_a_symlink_get_their_canonical_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().canonicalize().unwrap();
+        std::fs::create_dir_all(d.join("real")).unwrap();
+        std::fs::create_dir_all(d.join("root")).unwrap();
+        std::fs::write(d.join("real/x.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(d.join("real"), d.join("root/link")).unwrap();
+        let mut got = Vec::new();
+        walk(&[d.join("root")], |item| {
+            got.push(item);
+            true
+        });
+        assert_eq!(got, [WalkItem::File(d.join("real/x.txt"))]);
     }
 }

@@ -38,19 +38,18 @@ pub fn known_files(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<String, 
         let mtimes = fast.u64("file_mtime")?;
         let hashes = fast.u64("content_hash")?;
         let dup_docs = duplicate_docs(segment, &dup_term)?;
-        let (mut path, mut id) = (String::new(), String::new());
+        // Dictionaries read in order once (looking up each ordinal alone is far slower).
+        let path_by_ord = all_terms(&paths)?;
+        let id_by_ord = all_terms(&ids)?;
         for doc in segment.doc_ids_alive() {
-            path.clear();
-            id.clear();
             let (Some(p), Some(i)) = (paths.term_ords(doc).next(), ids.term_ords(doc).next())
             else {
                 continue;
             };
-            paths
-                .ord_to_str(p, &mut path)
-                .map_err(tantivy::TantivyError::from)?;
-            ids.ord_to_str(i, &mut id)
-                .map_err(tantivy::TantivyError::from)?;
+            let (Some(path), Some(id)) = (path_by_ord.get(p as usize), id_by_ord.get(i as usize))
+            else {
+                continue;
+            };
             let stamp = FileStamp {
                 size: sizes.first(doc).unwrap_or(0),
                 mtime: mtimes.first(doc).unwrap_or(0),
@@ -63,6 +62,19 @@ pub fn known_files(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<String, 
             };
             out.insert(path.clone(), known);
         }
+    }
+    Ok(out)
+}
+
+/// Every term of a fast-field dictionary, by ordinal.
+fn all_terms(col: &tantivy::columnar::StrColumn) -> Result<Vec<String>> {
+    let mut out = Vec::with_capacity(col.num_terms());
+    let mut stream = col
+        .dictionary()
+        .stream()
+        .map_err(tantivy::TantivyError::from)?;
+    while stream.advance() {
+        out.push(String::from_utf8_lossy(stream.key()).into_owned());
     }
     Ok(out)
 }
