@@ -80,7 +80,24 @@ pub fn extract(text: &str) -> Vec<Mention> {
             (sp, g)
         })
         .collect();
-    resolve::resolve(text, &doc, &found)
+    let mut mentions = resolve::resolve(text, &doc, &found);
+    mentions.retain(|m| m.kind != EntityKind::Person || !is_name_of_heads(&m.canonical));
+    mentions
+}
+
+/// A "person" made only of organisation heads and stopwords (`Corp`, `H.K. Dlrs`) is not
+/// one, even when a head is also a surname somewhere (`Corp` is, in the Census list).
+fn is_name_of_heads(name: &str) -> bool {
+    let g = gazetteer::gazetteer();
+    let mut buf = String::new();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.iter().all(|w| {
+        gazetteer::lower_into(w, &mut buf);
+        let f = g.lowered(&buf, gazetteer::key(&buf));
+        let head = f.has(gazetteer::Flags::ORG_HEAD | gazetteer::Flags::STOP);
+        let abbreviation = w.len() <= 4 && w.ends_with('.'); // `H.K.`
+        (head && (words.len() == 1 || !f.has(gazetteer::Flags::FIRST))) || abbreviation
+    })
 }
 
 /// The entities of an article from its title and body (never from related titles).
