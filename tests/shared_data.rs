@@ -7,7 +7,7 @@ use std::path::Path;
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::util::{json, json_lines, on, shared};
+use super::util::{exported, json, on, shared};
 
 fn norm(s: &str) -> String {
     let s: String = s.nfkc().collect();
@@ -27,14 +27,7 @@ fn seed_comes_out_as_designed() {
         .arg(shared.join("seed"))
         .assert()
         .success();
-    let docs = json_lines(
-        &on(&index)
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let docs = exported(&index);
     assert_eq!(docs.len(), 1);
     let d = &docs[0];
     assert_eq!(d["title"], "U.S. Secretary of State Antony Blinken spoke with his Russian counterpart Sergei Lavrov on Thursday.");
@@ -77,14 +70,7 @@ fn ingest_accuracy(corpus: &Path) -> (usize, usize, Vec<String>) {
     let index = dir.path().join("index");
     let articles = corpus.join("articles").canonicalize().unwrap();
     on(&index).arg("index").arg(&articles).assert().success();
-    let docs = json_lines(
-        &on(&index)
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let docs = exported(&index);
     let by_path: HashMap<String, &serde_json::Value> = docs
         .iter()
         .map(|d| (d["path"].as_str().unwrap().to_owned(), d))

@@ -1,18 +1,11 @@
 //! `newsdex export`: one JSON object a line, every field, plain values.
 
-use super::util::{indexed, json_lines, on, sample_corpus};
+use super::util::{exported, indexed, on, sample_corpus};
 
 #[test]
 fn exports_every_field_with_plain_values() {
     let (_dir, index) = indexed(&[&sample_corpus()]);
-    let docs = json_lines(
-        &on(&index)
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let docs = exported(&index);
     let keys = [
         "id",
         "path",

@@ -1,6 +1,6 @@
 //! `newsdex index`: summaries, skipped files, duplicates, re-indexing, exit codes.
 
-use super::util::{indexed, json, json_lines, on, sample_corpus};
+use super::util::{exported, indexed, json, on, sample_corpus};
 
 #[test]
 fn indexes_the_sample_corpus_with_one_duplicate_and_hidden_skipped() {
@@ -15,14 +15,7 @@ fn indexes_the_sample_corpus_with_one_duplicate_and_hidden_skipped() {
     assert_eq!(report["added"], 37);
     assert_eq!(report["duplicates"].as_array().unwrap().len(), 1);
     assert_eq!(report["skipped"].as_array().unwrap().len(), 0);
-    let docs = json_lines(
-        &on(&index)
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let docs = exported(&index);
     assert_eq!(docs.len(), 37);
     assert!(docs
         .iter()
@@ -50,14 +43,7 @@ fn reindexing_replaces_and_reports_unchanged() {
         report["unchanged"], 38,
         "37 articles and one duplicate file, none read again"
     );
-    let docs = json_lines(
-        &on(&index)
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let docs = exported(&index);
     assert_eq!(docs.len(), 37);
 }
 
@@ -83,14 +69,7 @@ fn bad_files_are_reported_and_skipped() {
             "{name} not reported: {stderr}"
         );
     }
-    let docs = json_lines(
-        &on(&index)
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let docs = exported(&index);
     assert_eq!(docs.len(), 1);
     // --strict makes skipped files an error.
     on(&index)
@@ -115,14 +94,7 @@ fn missing_path_is_reported_the_rest_indexed_exit_2() {
         stderr.contains("nope: no such file or directory"),
         "{stderr}"
     );
-    let docs = json_lines(
-        &on(&index)
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let docs = exported(&index);
     assert_eq!(docs.len(), 37);
 }
 
@@ -197,14 +169,7 @@ fn edit_delete_and_add_binary_then_rescan() {
     assert_eq!(skipped.len(), 1);
     assert!(skipped[0][0].as_str().unwrap().ends_with("junk.txt"));
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("junk.txt: binary file"));
-    let docs = json_lines(
-        &on(&index)
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let docs = exported(&index);
     assert_eq!(docs.len(), 36);
     let ids: std::collections::BTreeSet<&str> =
         docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
@@ -262,14 +227,7 @@ fn duplicate_passes_to_the_next_file_when_its_document_goes() {
         shown["duplicates"],
         serde_json::json!([copy.canonicalize().unwrap().display().to_string()])
     );
-    let docs = json_lines(
-        &on(&index)
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let docs = exported(&index);
     assert_eq!(docs.len(), 37);
 }
 
@@ -281,14 +239,7 @@ fn remove_drops_a_folder_and_forgets_it() {
         .arg(corpus.join("herald"))
         .assert()
         .success();
-    let docs = json_lines(
-        &on(&index)
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let docs = exported(&index);
     assert_eq!(docs.len(), 37 - 9);
     assert!(!docs
         .iter()

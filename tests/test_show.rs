@@ -1,18 +1,11 @@
 //! `newsdex show`: one document by id or path.
 
-use super::util::{indexed, json, json_lines, on, sample_corpus};
+use super::util::{exported, indexed, json, on, sample_corpus};
 
 #[test]
 fn show_by_id_and_by_path() {
     let (_dir, index) = indexed(&[&sample_corpus()]);
-    let docs = json_lines(
-        &on(&index)
-            .arg("export")
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let docs = exported(&index);
     let d = &docs[0];
     let by_id = json(
         &on(&index)

@@ -80,3 +80,15 @@ pub fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
 }
+
+/// Every document of the index at `index`, from `newsdex export`.
+pub fn exported(index: &Path) -> Vec<serde_json::Value> {
+    json_lines(
+        &on(index)
+            .arg("export")
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    )
+}
