@@ -17,6 +17,27 @@ mod seed_test;
 mod spans;
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod merge_tests {
+    use super::merge_short_forms;
+
+    #[test]
+    fn short_forms_join_their_full_name() {
+        let merged = merge_short_forms(vec![
+            ("Elena van der Berg".into(), 2),
+            ("Mara Lindqvist".into(), 1),
+            ("Van der Berg".into(), 3),
+        ]);
+        assert_eq!(
+            merged,
+            [
+                ("Elena van der Berg".to_string(), 5),
+                ("Mara Lindqvist".to_string(), 1)
+            ]
+        );
+    }
+}
 mod tokenize;
 mod variants;
 
@@ -113,6 +134,35 @@ pub fn article_entities(title: &str, body: &str) -> ArticleEntities {
         match list.iter_mut().find(|(n, _)| *n == m.canonical) {
             Some((_, c)) => *c += 1,
             None => list.push((m.canonical, 1)),
+        }
+    }
+    out.persons = merge_short_forms(out.persons);
+    out
+}
+
+/// One canonical form per person: a name that is the end of a longer name in the same article,
+/// in any case (`Van der Berg` at a sentence start, beside `Elena van der Berg`), is that
+/// person; its mentions count for the full name.
+fn merge_short_forms(persons: Vec<(String, u32)>) -> Vec<(String, u32)> {
+    let lower: Vec<String> = persons.iter().map(|(n, _)| n.to_lowercase()).collect();
+    let full_form = |i: usize| {
+        (0..persons.len()).find(|&j| {
+            j != i
+                && lower[j].len() > lower[i].len()
+                && lower[j].ends_with(&format!(" {}", lower[i]))
+        })
+    };
+    let targets: Vec<Option<usize>> = (0..persons.len()).map(full_form).collect();
+    let mut out: Vec<(String, u32)> = Vec::with_capacity(persons.len());
+    let mut counts: Vec<u32> = persons.iter().map(|(_, c)| *c).collect();
+    for (i, t) in targets.iter().enumerate() {
+        if let Some(j) = *t {
+            counts[j] += counts[i];
+        }
+    }
+    for (i, (name, _)) in persons.into_iter().enumerate() {
+        if targets[i].is_none() {
+            out.push((name, counts[i]));
         }
     }
     out
