@@ -1,18 +1,11 @@
 //! `newsdex entities` (alias `people`): most-named entities among matching documents.
 
-use super::util::{indexed, json, on, sample_corpus};
+use super::util::{indexed, json_of, on, sample_corpus};
 
 #[test]
 fn people_of_the_sample_corpus_with_counts() {
     let (_dir, index) = indexed(&[&sample_corpus()]);
-    let v = json(
-        &on(&index)
-            .args(["entities", "--format", "json", "--limit", "50"])
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let v = json_of(&index, &["entities", "--format", "json", "--limit", "50"]);
     assert_eq!(v["kind"], "person");
     assert_eq!(v["total"], 37);
     let list = v["entities"].as_array().unwrap();
@@ -23,13 +16,9 @@ fn people_of_the_sample_corpus_with_counts() {
         .map(|e| e["documents"].as_u64().unwrap())
         .collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
-    let lindqvist = json(
-        &on(&index)
-            .args(["search", "--person", "mara lindqvist", "--format", "json"])
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
+    let lindqvist = json_of(
+        &index,
+        &["search", "--person", "mara lindqvist", "--format", "json"],
     );
     assert_eq!(lindqvist["total"], list[0]["documents"]);
 }
@@ -37,24 +26,13 @@ fn people_of_the_sample_corpus_with_counts() {
 #[test]
 fn kinds_query_and_filters_narrow_the_count() {
     let (_dir, index) = indexed(&[&sample_corpus()]);
-    let all = json(
-        &on(&index)
-            .args(["people", "--format", "json", "--kind", "place"])
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let all = json_of(&index, &["people", "--format", "json", "--kind", "place"]);
     assert_eq!(all["kind"], "location");
-    let narrow = json(
-        &on(&index)
-            .args([
-                "people", "strike", "--from", "2021-02", "--to", "2021-03", "--format", "json",
-            ])
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
+    let narrow = json_of(
+        &index,
+        &[
+            "people", "strike", "--from", "2021-02", "--to", "2021-03", "--format", "json",
+        ],
     );
     assert!(narrow["total"].as_u64().unwrap() < 37);
     assert!(

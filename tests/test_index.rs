@@ -1,6 +1,6 @@
 //! `newsdex index`: summaries, skipped files, duplicates, re-indexing, exit codes.
 
-use super::util::{exported, indexed, json, on, sample_corpus};
+use super::util::{exported, indexed, json, json_of, on, sample_corpus};
 
 #[test]
 fn indexes_the_sample_corpus_with_one_duplicate_and_hidden_skipped() {
@@ -245,14 +245,7 @@ fn remove_drops_a_folder_and_forgets_it() {
         .iter()
         .any(|d| d["path"].as_str().unwrap().contains("/herald/")));
     on(&index).arg("remove").arg(&corpus).assert().success();
-    let stats = json(
-        &on(&index)
-            .args(["stats", "--format", "json"])
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let stats = json_of(&index, &["stats", "--format", "json"]);
     assert_eq!(stats["documents"], 0);
     assert_eq!(stats["roots"].as_array().unwrap().len(), 0);
     // Nothing remembered: `index` with no path says so.
@@ -279,13 +272,6 @@ fn index_of_an_older_schema_is_detected_with_a_rebuild_hint() {
         .arg(sample_corpus())
         .assert()
         .success();
-    let stats = json(
-        &on(&old)
-            .args(["stats", "--format", "json"])
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let stats = json_of(&old, &["stats", "--format", "json"]);
     assert_eq!(stats["documents"], 37);
 }

@@ -4,7 +4,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use super::generate::{articles, junk, Rng};
-use super::util::{json, json_lines, on};
+use super::util::{json, json_lines, json_of, on};
 
 #[test]
 fn junk_corpus_indexes_to_completion_with_every_bad_file_reported() {
@@ -180,14 +180,7 @@ fn segments_stay_few_over_many_incremental_runs() {
         let text = std::fs::read_to_string(&changed).unwrap();
         std::fs::write(&changed, format!("{text}\nUpdate {run}.\n")).unwrap();
         on(&index).arg("index").arg(&corpus).assert().success();
-        let stats = json(
-            &on(&index)
-                .args(["stats", "--format", "json"])
-                .assert()
-                .success()
-                .get_output()
-                .stdout,
-        );
+        let stats = json_of(&index, &["stats", "--format", "json"]);
         assert_eq!(stats["documents"], (run as u64 + 1) * 20);
         most = most.max(stats["segments"].as_u64().unwrap());
     }

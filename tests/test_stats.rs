@@ -1,18 +1,11 @@
 //! `newsdex stats`: counts, date span, sources.
 
-use super::util::{indexed, json, on, sample_corpus};
+use super::util::{indexed, json_of, on, sample_corpus};
 
 #[test]
 fn stats_json_and_text() {
     let (_dir, index) = indexed(&[&sample_corpus()]);
-    let v = json(
-        &on(&index)
-            .args(["stats", "--format", "json"])
-            .assert()
-            .success()
-            .get_output()
-            .stdout,
-    );
+    let v = json_of(&index, &["stats", "--format", "json"]);
     assert_eq!(v["documents"], 37);
     assert_eq!(v["first_date"], "2019-03-04");
     assert_eq!(v["last_date"], "2024-04-18");

@@ -92,3 +92,8 @@ pub fn exported(index: &Path) -> Vec<serde_json::Value> {
             .stdout,
     )
 }
+
+/// The JSON that `newsdex --index INDEX ARGS...` prints, the command succeeding.
+pub fn json_of(index: &Path, args: &[&str]) -> serde_json::Value {
+    json(&on(index).args(args).assert().success().get_output().stdout)
+}
