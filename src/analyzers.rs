@@ -46,6 +46,16 @@ pub fn stopword_analyzer() -> TextAnalyzer {
     }
 }
 
+/// The terms `analyzer` makes of `text`, in order.
+pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while let Some(tok) = stream.next() {
+        out.push(tok.text.clone());
+    }
+    out
+}
+
 /// Registers the analyzers the schema names on `index`.
 pub fn register_analyzers(index: &Index) {
     let tokenizers = index.tokenizers();
@@ -114,15 +124,6 @@ impl<T: TokenStream> TokenStream for NameVariantsStream<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut stream = analyzer.token_stream(text);
-        while let Some(t) = stream.next() {
-            out.push(t.text.clone());
-        }
-        out
-    }
 
     #[test]
     fn name_variants_fold_together() {

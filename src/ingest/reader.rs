@@ -83,7 +83,7 @@ fn read_batch(files: Vec<(PathBuf, FileStamp)>, vocab: &mut Vocab, max_size: u64
     let texts: Vec<(PathBuf, FileStamp, Result<String, String>)> = files
         .into_par_iter()
         .map(|(p, stamp)| {
-            let t = read_text(&p, max_size);
+            let t = read_text(&p, stamp.size, max_size);
             (p, stamp, t)
         })
         .collect();
@@ -115,19 +115,16 @@ pub fn read_file(path: &Path, corpus: &Vocab, max_size: u64) -> Result<Record, S
     let stamp = std::fs::metadata(path)
         .map(|m| FileStamp::of(&m))
         .map_err(|e| e.to_string())?;
-    let text = read_text(path, max_size)?;
+    let text = read_text(path, stamp.size, max_size)?;
     let mut rec = record_of(path, &text, corpus)?;
     rec.file = stamp;
     Ok(rec)
 }
 
-fn read_text(path: &Path, max_size: u64) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if meta.len() > max_size {
-        return Err(format!(
-            "file too large ({} bytes, limit {max_size})",
-            meta.len()
-        ));
+/// Reads and decodes a file whose size (from the walk's stat) is `size`.
+fn read_text(path: &Path, size: u64, max_size: u64) -> Result<String, String> {
+    if size > max_size {
+        return Err(format!("file too large ({size} bytes, limit {max_size})"));
     }
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     decode(&bytes).map_err(|e| e.to_string())

@@ -20,7 +20,7 @@ use time::{Date, Duration};
 
 use super::filters::{parse_period, Filters};
 use super::{Clause, FieldName, Match, Node, Occurrence};
-use crate::analyzers::{name_analyzer, news_analyzer, stopword_analyzer};
+use crate::analyzers::{name_analyzer, news_analyzer, stopword_analyzer, terms as analyze};
 use crate::error::{Error, Result};
 use crate::extract::{canonical_org, canonical_place};
 use crate::index::document::{date_to_tantivy, key_of};
@@ -99,15 +99,6 @@ struct Builder<'a> {
     stop: TextAnalyzer,
     keep_stopwords: bool,
     highlights: Highlights,
-}
-
-fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stream = analyzer.token_stream(text);
-    while let Some(tok) = stream.next() {
-        out.push(tok.text.clone());
-    }
-    out
 }
 
 fn or(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
