@@ -29,16 +29,46 @@ impl Article {
     /// the same hold the same article.
     pub fn normalized_text(&self) -> String {
         let mut out = String::with_capacity(self.title.len() + self.body.len() + 1);
-        for word in self
+        self.for_each_normalized_piece(|piece| out.push_str(piece));
+        out
+    }
+
+    /// The hash of [`Article::normalized_text`], computed without building it.
+    pub fn content_hash(&self) -> u64 {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        self.for_each_normalized_piece(|piece| hasher.update(piece.as_bytes()));
+        hasher.digest()
+    }
+
+    fn for_each_normalized_piece(&self, mut f: impl FnMut(&str)) {
+        let words = self
             .title
             .split_whitespace()
-            .chain(self.body.split_whitespace())
-        {
-            if !out.is_empty() {
-                out.push(' ');
+            .chain(self.body.split_whitespace());
+        for (i, word) in words.enumerate() {
+            if i > 0 {
+                f(" ");
             }
-            out.push_str(word);
+            f(word);
         }
-        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_hash_is_the_hash_of_the_normalized_text() {
+        let a = Article {
+            title: " A  title ".into(),
+            body: "First\tpara.\n\nSecond   para.".into(),
+            ..Article::default()
+        };
+        assert_eq!(a.normalized_text(), "A title First para. Second para.");
+        assert_eq!(
+            a.content_hash(),
+            xxhash_rust::xxh3::xxh3_64(a.normalized_text().as_bytes())
+        );
     }
 }

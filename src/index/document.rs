@@ -22,6 +22,9 @@ pub struct Record {
     pub article: Article,
     /// Its entities with mention counts.
     pub entities: ArticleEntities,
+    /// The canonical form of the article's URL, if it has one (computed once: parsing a URL
+    /// is the dearest step of identity).
+    pub canonical_url: Option<String>,
     /// Hash of the normalized text.
     pub content_hash: u64,
     /// The file's size and modification time when it was read.
@@ -83,23 +86,25 @@ pub fn duplicate_document(
 impl Record {
     /// Builds the record of `article`, read from `path` (its `position`-th article).
     pub fn new(path: String, position: usize, article: Article, entities: ArticleEntities) -> Self {
-        let key = match &article.url {
-            Some(url) => canonical_url(url),
-            None => format!("{path}#{position}"),
+        let canonical = article.url.as_deref().map(canonical_url);
+        let id = match &canonical {
+            Some(url) => xxhash_rust::xxh3::xxh3_64(url.as_bytes()),
+            None => xxhash_rust::xxh3::xxh3_64(format!("{path}#{position}").as_bytes()),
         };
         Record {
-            id: format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes())),
-            content_hash: xxhash_rust::xxh3::xxh3_64(article.normalized_text().as_bytes()),
+            id: format!("{id:016x}"),
+            content_hash: article.content_hash(),
             path,
             article,
             entities,
             file: FileStamp::default(),
+            canonical_url: canonical,
         }
     }
 
     /// The canonical URL, if the article has one.
-    pub fn url_key(&self) -> Option<String> {
-        self.article.url.as_deref().map(canonical_url)
+    pub fn url_key(&self) -> Option<&str> {
+        self.canonical_url.as_deref()
     }
 
     /// The tantivy document.
@@ -112,7 +117,9 @@ impl Record {
         doc.add_text(f.body, &a.body);
         if let Some(url) = &a.url {
             doc.add_text(f.url, url);
-            doc.add_u64(f.url_key, key_of(&canonical_url(url)));
+        }
+        if let Some(canonical) = &self.canonical_url {
+            doc.add_u64(f.url_key, key_of(canonical));
         }
         if let Some(source) = a.source() {
             doc.add_text(f.source, source);

@@ -14,7 +14,7 @@ use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 use super::reader::{read_file, Item};
 use super::IndexReport;
 use crate::error::Result;
-use crate::index::document::{duplicate_document, duplicate_record_id, FileStamp, Record};
+use crate::index::document::{duplicate_document, duplicate_record_id, key_of, FileStamp, Record};
 use crate::index::files::{duplicate_paths, not_duplicate_clause, KnownFile};
 use crate::index::NewsIndex;
 use crate::parse::Vocab;
@@ -66,11 +66,6 @@ impl Kept {
             stamp: self.stamp,
         }
     }
-}
-
-/// 64-bit key of a string (paths, canonical URLs): the run's sets hold keys, not copies.
-fn key(s: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(s.as_bytes())
 }
 
 /// The index's documents by text hash.
@@ -133,7 +128,7 @@ impl<'a> Run<'a> {
     pub fn take(&mut self, writer: &mut IndexWriter, item: Item) -> Result<usize> {
         match item {
             Item::Unchanged(path) => {
-                if self.present.insert(key(&path)) {
+                if self.present.insert(key_of(&path)) {
                     self.report.unchanged += 1;
                 }
                 Ok(0)
@@ -147,7 +142,7 @@ impl<'a> Run<'a> {
                 Ok(0)
             }
             Item::Parsed(rec) => {
-                if !self.present.insert(key(&rec.path)) {
+                if !self.present.insert(key_of(&rec.path)) {
                     return Ok(0); // the same file given twice
                 }
                 self.place(writer, *rec)
@@ -157,8 +152,8 @@ impl<'a> Run<'a> {
 
     /// Writes `rec` as a document, or as a duplicate of the document of the same article.
     fn place(&mut self, writer: &mut IndexWriter, rec: Record) -> Result<usize> {
-        let url_key = rec.url_key();
-        let existing = self.find_primary(url_key.as_deref(), rec.content_hash, &rec.path)?;
+        let url_key = rec.url_key().map(key_of);
+        let existing = self.find_primary(url_key, rec.content_hash, &rec.path)?;
         let Some(primary) = existing else {
             return self.write_document(writer, rec, url_key);
         };
@@ -186,7 +181,7 @@ impl<'a> Run<'a> {
         &mut self,
         writer: &mut IndexWriter,
         rec: Record,
-        url_key: Option<String>,
+        url_key: Option<u64>,
     ) -> Result<usize> {
         let f = &self.index.fields;
         match self.known.get(&rec.path) {
@@ -208,7 +203,7 @@ impl<'a> Run<'a> {
         let at = self.primaries.len() as u32;
         self.primaries.push(Kept::new(&rec.id, &rec.path, rec.file));
         if let Some(k) = url_key {
-            self.by_url.insert(key(&k), at);
+            self.by_url.insert(k, at);
         }
         self.by_text.insert(rec.content_hash, at);
         Ok(1)
@@ -263,14 +258,9 @@ impl<'a> Run<'a> {
 
     /// The document holding the same article as a file at `path`: this run's, else the
     /// index's (unless retired).
-    fn find_primary(
-        &self,
-        url_key: Option<&str>,
-        hash: u64,
-        path: &str,
-    ) -> Result<Option<Primary>> {
+    fn find_primary(&self, url_key: Option<u64>, hash: u64, path: &str) -> Result<Option<Primary>> {
         let in_run = url_key
-            .and_then(|k| self.by_url.get(&key(k)))
+            .and_then(|k| self.by_url.get(&k))
             .or_else(|| self.by_text.get(&hash))
             .map(|&at| self.primaries[at as usize].primary())
             .filter(|p| !self.retired.contains(&p.id));
@@ -292,7 +282,7 @@ impl<'a> Run<'a> {
         }
         let f = &self.index.fields;
         if let Some(k) = url_key {
-            let term = Term::from_field_u64(f.url_key, crate::index::document::key_of(k));
+            let term = Term::from_field_u64(f.url_key, k);
             let q = BooleanQuery::new(vec![
                 (
                     Occur::Must,
@@ -325,7 +315,7 @@ impl<'a> Run<'a> {
     /// Whether an indexed file still stands as a document: present in this run, or not yet
     /// seen (it may be outside the roots, or come later in the walk).
     fn in_use(&self, path: &str) -> bool {
-        self.present.contains(&key(path)) || std::fs::metadata(path).is_ok()
+        self.present.contains(&key_of(path)) || std::fs::metadata(path).is_ok()
     }
 
     /// Drops the records of files under `roots` that are gone, and gives each document whose
@@ -342,7 +332,8 @@ impl<'a> Run<'a> {
         let mut gone: Vec<(&String, &KnownFile)> = known
             .iter()
             .filter(|(p, _)| {
-                !self.present.contains(&key(p)) && roots.iter().any(|r| Path::new(p).starts_with(r))
+                !self.present.contains(&key_of(p))
+                    && roots.iter().any(|r| Path::new(p).starts_with(r))
             })
             .collect();
         gone.sort_by(|a, b| a.0.cmp(b.0));

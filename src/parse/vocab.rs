@@ -85,34 +85,52 @@ impl Vocab {
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     let mut skip_first = false;
     for line in text.lines() {
-        let mut tokens = line.split_whitespace().peekable();
-        let mut first = true;
-        while let Some(tok) = tokens.next() {
-            let is_first = std::mem::take(&mut first);
-            let is_last = tokens.peek().is_none();
-            if is_first && skip_first {
-                continue;
-            }
-            if is_last && ends_with_break(tok) {
-                continue;
-            }
-            let word = trim_word(tok);
-            // Numbers, codes and URLs never decide a line-end hyphen (a digit beside it keeps
-            // it): counting them would only grow the vocabulary.
-            if word.is_empty() || word.len() > 40 || word.bytes().any(|b| b.is_ascii_digit()) {
-                continue;
-            }
-            f(word);
-            if word.contains('-') {
-                for part in word.split('-').filter(|p| !p.is_empty()) {
-                    f(part);
-                }
-            }
+        // ASCII lines (nearly all) split on ASCII white space, which is cheaper.
+        skip_first = if line.is_ascii() {
+            line_words(line.split_ascii_whitespace(), skip_first, &mut f)
+        } else {
+            line_words(line.split_whitespace(), skip_first, &mut f)
+        };
+    }
+}
+
+/// The words of one line's tokens; returns whether its last token is a broken word.
+fn line_words<'a>(
+    tokens: impl Iterator<Item = &'a str>,
+    skip_first: bool,
+    f: &mut impl FnMut(&str),
+) -> bool {
+    // Each token is held back until the next one shows it is not the line's last.
+    let mut held: Option<&str> = None;
+    let mut last: Option<&str> = None;
+    for (i, tok) in tokens.enumerate() {
+        if let Some(prev) = held.take() {
+            count_word(prev, f);
         }
-        skip_first = line
-            .split_whitespace()
-            .next_back()
-            .is_some_and(ends_with_break);
+        if !(i == 0 && skip_first) {
+            held = Some(tok);
+        }
+        last = Some(tok);
+    }
+    let broken = last.is_some_and(ends_with_break);
+    if let Some(tok) = held.filter(|_| !broken) {
+        count_word(tok, f);
+    }
+    broken
+}
+
+fn count_word(tok: &str, f: &mut impl FnMut(&str)) {
+    let word = trim_word(tok);
+    // Numbers, codes and URLs never decide a line-end hyphen (a digit beside it keeps it):
+    // counting them would only grow the vocabulary.
+    if word.is_empty() || word.len() > 40 || word.bytes().any(|b| b.is_ascii_digit()) {
+        return;
+    }
+    f(word);
+    if word.contains('-') {
+        for part in word.split('-').filter(|p| !p.is_empty()) {
+            f(part);
+        }
     }
 }
 
@@ -124,6 +142,16 @@ pub(crate) fn ends_with_break(tok: &str) -> bool {
 
 /// The token without leading and trailing punctuation (internal hyphens and apostrophes kept).
 pub(crate) fn trim_word(tok: &str) -> &str {
+    if tok.is_ascii() {
+        // ASCII bytes are whole characters: slicing between them is slicing between chars.
+        let bytes = tok.as_bytes();
+        let start = bytes.iter().position(u8::is_ascii_alphanumeric);
+        let end = bytes.iter().rposition(u8::is_ascii_alphanumeric);
+        return match (start, end) {
+            (Some(s), Some(e)) => &tok[s..=e],
+            _ => "",
+        };
+    }
     tok.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
@@ -141,5 +169,19 @@ mod tests {
         assert_eq!(v.count("term"), 1);
         assert_eq!(v.count("gov"), 0);
         assert_eq!(v.count("ernment"), 0);
+    }
+
+    #[test]
+    fn a_line_that_is_one_broken_fragment_passes_the_break_on() {
+        let mut v = Vocab::new();
+        v.add_text("gov-\nern-\nment\nnext, line\n« Übermut » déjà-vu");
+        for skipped in ["gov", "ern", "ment"] {
+            assert_eq!(v.count(skipped), 0, "{skipped}");
+        }
+        assert_eq!(v.count("next"), 1);
+        assert_eq!(v.count("line"), 1);
+        assert_eq!(v.count("übermut"), 1);
+        assert_eq!(v.count("déjà-vu"), 1);
+        assert_eq!(v.count("vu"), 1);
     }
 }
