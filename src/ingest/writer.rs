@@ -93,6 +93,11 @@ pub struct Run<'a> {
     known_by_text: FxHashMap<u64, String>,
     /// Documents of the index that are no longer documents (demoted or gone).
     retired: FxHashSet<String>,
+    /// The index held no document when the run began: a new document's id can then be in it
+    /// only if this run wrote it, which only a demotion does (and it deletes the old one).
+    /// Deletes are not free: tantivy keeps each until the next commit and checks it against
+    /// every segment.
+    fresh: bool,
     report: IndexReport,
 }
 
@@ -115,6 +120,7 @@ impl<'a> Run<'a> {
             dups: FxHashMap::default(),
             known_by_text: by_text,
             retired: FxHashSet::default(),
+            fresh: searcher.num_docs() == 0,
             report: IndexReport::default(),
         }
     }
@@ -198,7 +204,9 @@ impl<'a> Run<'a> {
             }
             None => self.report.added += 1,
         }
-        writer.delete_term(Term::from_field_text(f.id, &rec.id));
+        if !self.fresh {
+            writer.delete_term(Term::from_field_text(f.id, &rec.id));
+        }
         writer.add_document(rec.to_document(f))?;
         let at = self.primaries.len() as u32;
         self.primaries.push(Kept::new(&rec.id, &rec.path, rec.file));
@@ -240,8 +248,10 @@ impl<'a> Run<'a> {
         }
         let old_stamp = old.stamp;
         followers.push((old.path.clone(), old_stamp));
+        // Deleted even when the new document has the same id (the same canonical URL): the
+        // new one is added after this delete, and so survives it.
+        writer.delete_term(Term::from_field_text(self.index.fields.id, &old.id));
         if old.id != new_id {
-            writer.delete_term(Term::from_field_text(self.index.fields.id, &old.id));
             self.retired.insert(old.id.clone());
         }
 
