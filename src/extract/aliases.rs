@@ -7,7 +7,7 @@
 //! names of mentions, and the query side can use it to read `--place "U.S."` as
 //! `United States`. One hash lookup; the tables are built on first use.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const PLACES: &str = include_str!("../../data/entities/place_aliases.txt");
@@ -35,7 +35,7 @@ fn alias_key(name: &str) -> String {
 }
 
 fn build(list: &'static str) -> Table {
-    let mut map = HashMap::new();
+    let mut map = HashMap::default();
     for line in list.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -114,7 +114,7 @@ mod tests {
     #[test]
     fn no_alias_is_on_two_lines() {
         for list in [PLACES, ORGS] {
-            let mut seen = HashMap::new();
+            let mut seen = std::collections::HashMap::new();
             for line in list
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

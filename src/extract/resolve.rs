@@ -13,7 +13,7 @@ use super::gazetteer::{gazetteer, Flags};
 use super::spans::{Doc, Span};
 use super::tokenize::{Shape, TokKind};
 use super::{EntityKind, Mention};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 /// Longest phrase matched on an all-capitals line, in words.
 const MAX_NGRAM: usize = 4;
@@ -26,7 +26,7 @@ struct Known {
     /// Lowercased first or last word of a person's name -> canonical full name.
     parts: HashMap<String, String>,
     /// Lowercased last words of person names.
-    last_parts: std::collections::HashSet<String>,
+    last_parts: FxHashSet<String>,
     /// Lowercased organisation or place -> kind and canonical.
     others: HashMap<String, (EntityKind, String)>,
 }

@@ -11,7 +11,7 @@
 
 use super::gazetteer::{gazetteer, Flags};
 use std::borrow::Cow;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("../../data/entities/name_variants.txt");
@@ -22,7 +22,7 @@ const MIN_RULE_LEN: usize = 5;
 fn table() -> &'static HashMap<&'static str, &'static str> {
     static T: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for line in TABLE.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -117,7 +117,7 @@ mod tests {
 
     #[test]
     fn every_table_word_is_in_one_group() {
-        let mut seen = HashMap::new();
+        let mut seen = std::collections::HashMap::new();
         for line in TABLE
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
