@@ -13,19 +13,22 @@ pub enum DecodeError {
     Binary,
 }
 
-/// Decodes `bytes` to text, replacing line endings `\r\n` and `\r` by `\n`.
-pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    let text = if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+/// Decodes `bytes` to text, replacing line endings `\r\n` and `\r` by `\n`. Given a `Vec`,
+/// UTF-8 text keeps its buffer (no copy).
+pub fn decode(bytes: impl Into<Vec<u8>>) -> Result<String, DecodeError> {
+    let bytes: Vec<u8> = bytes.into();
+    let text = if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         text.into_owned()
     } else {
-        if looks_binary(bytes) {
+        if looks_binary(&bytes) {
             return Err(DecodeError::Binary);
         }
-        match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_owned(),
-            Err(_) => {
-                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+        match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                let bytes = e.into_bytes();
+                let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
                 text.into_owned()
             }
         }
@@ -79,7 +82,7 @@ mod tests {
         for unit in "Hi\r\nthere".encode_utf16() {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
-        assert_eq!(decode(&bytes).unwrap(), "Hi\nthere");
+        assert_eq!(decode(bytes).unwrap(), "Hi\nthere");
     }
 
     #[test]

@@ -64,7 +64,7 @@ fn query_like() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn decode_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..2000)) {
-        let _ = decode(&bytes);
+        let _ = decode(bytes.as_slice());
     }
 
     #[test]

@@ -126,8 +126,13 @@ fn read_text(path: &Path, size: u64, max_size: u64) -> Result<String, String> {
     if size > max_size {
         return Err(format!("file too large ({size} bytes, limit {max_size})"));
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    decode(&bytes).map_err(|e| e.to_string())
+    // The size is known from the walk: one read into a buffer of that size (and one more to
+    // see the end), without `fs::read`'s second stat.
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_to_end(&mut f, &mut bytes))
+        .map_err(|e| e.to_string())?;
+    decode(bytes).map_err(|e| e.to_string())
 }
 
 fn record_of(path: &Path, text: &str, corpus: &Vocab) -> Result<Record, String> {
