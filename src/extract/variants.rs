@@ -10,8 +10,8 @@
 //! (`timofey`). One hash lookup in the common case; it allocates only when a rule fires.
 
 use super::gazetteer::{gazetteer, Flags};
-use std::borrow::Cow;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("../../data/entities/name_variants.txt");
