@@ -71,7 +71,7 @@ impl NewsIndex {
             // zstd stores article text in about two thirds of lz4's space; 32 KiB blocks keep
             // fetching a page of hits cheap.
             docstore_compression: Compressor::Zstd(ZstdCompressor {
-                compression_level: Some(1),
+                compression_level: Some(3),
             }),
             docstore_blocksize: 32 * 1024,
             ..IndexSettings::default()
