@@ -81,7 +81,7 @@ pub struct IndexArgs {
     /// Rebuild the index from scratch (the old one stays usable until the new one is done)
     #[arg(long)]
     pub full: bool,
-    /// Indexing threads [default: number of cores]
+    /// Threads that parse files, and as many that index [default: number of cores]
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Writer memory budget in MiB

@@ -302,3 +302,22 @@ fn a_document_passed_on_within_a_fresh_run_is_not_left_twice() {
     let hits = json_of(&index, &["search", "harbour", "--format", "json"]);
     assert_eq!(hits["total"], 1, "{hits}");
 }
+
+#[test]
+fn one_thread_or_many_make_the_same_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut exports = Vec::new();
+    for threads in ["1", "3"] {
+        let index = dir.path().join(format!("index-{threads}"));
+        on(&index)
+            .args(["index", "--threads", threads])
+            .arg(sample_corpus())
+            .assert()
+            .success();
+        let mut docs = exported(&index);
+        docs.sort_by_key(|d| d["id"].as_str().unwrap().to_owned());
+        exports.push(docs);
+    }
+    assert_eq!(exports[0].len(), 37);
+    assert_eq!(exports[0], exports[1]);
+}

@@ -27,7 +27,8 @@ pub use reader::read_file;
 /// How to index.
 #[derive(Debug, Clone)]
 pub struct IndexOptions {
-    /// Indexing threads of tantivy's writer.
+    /// Threads that read and parse files, and indexing threads of tantivy's writer (each
+    /// as many).
     pub threads: usize,
     /// Memory budget of the writer, bytes.
     pub memory_budget: usize,
@@ -99,8 +100,18 @@ pub fn index_paths(
     let (tx, rx) = crossbeam_channel::bounded::<Vec<Item>>(2);
     let reader_roots = roots.clone();
     let (batch_size, max_size) = (opts.batch_size, opts.max_file_size);
+    // The reader parses on a pool of `threads` threads: `--threads` bounds the whole run.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .thread_name(|i| format!("newsdex-read-{i}"))
+        .build()
+        .ok();
     let reader = std::thread::spawn(move || {
-        reader::read_all(&reader_roots, &known, batch_size, max_size, &tx)
+        let read = || reader::read_all(&reader_roots, &known, batch_size, max_size, &tx);
+        match pool {
+            Some(pool) => pool.install(read),
+            None => read(),
+        }
     });
     let mut looked_at = 0u64;
     let mut since_commit = 0usize;
