@@ -70,7 +70,8 @@ pub fn register_analyzers(index: &Index) {
 #[derive(Clone, Copy, Debug)]
 pub struct CachedEnglishStemmer;
 
-/// Slots of a cache (about 640 KiB, so that it stays in the processor's cache).
+/// Slots of a cache (48 bytes each, 768 KiB in all, so that it stays in the processor's
+/// cache).
 const STEM_CACHE_SLOTS: usize = 1 << 14;
 
 /// Words of up to this many bytes are cached, packed into one integer (no pointer to chase,

@@ -102,11 +102,6 @@ impl Record {
         }
     }
 
-    /// The canonical URL, if the article has one.
-    pub fn url_key(&self) -> Option<&str> {
-        self.canonical_url.as_deref()
-    }
-
     /// The tantivy document.
     pub fn to_document(&self, f: &Fields) -> TantivyDocument {
         let a = &self.article;
