@@ -1,8 +1,11 @@
 //! Entity counts: the persons, organizations or places most often named by the documents
-//! that match a query and filters, counted by document (tantivy facets).
+//! that match a query and filters, counted by document from the names' fast-field columns.
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
-use tantivy::collector::{Count, FacetCollector};
+use tantivy::collector::{Collector, Count, SegmentCollector};
+use tantivy::columnar::StrColumn;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::error::Result;
 use crate::index::NewsIndex;
@@ -57,20 +60,15 @@ pub fn top_entities(
     let searcher = index.searcher()?;
     let clauses = parse_query(query)?;
     let built = build(&clauses, filters, &index.fields, &searcher)?;
-    let field = match kind {
-        EntityField::Person => "person_facet",
-        EntityField::Organization => "org_facet",
-        EntityField::Location => "place_facet",
+    let column = match kind {
+        EntityField::Person => "person_column",
+        EntityField::Organization => "org_column",
+        EntityField::Location => "place_column",
     };
-    let mut facets = FacetCollector::for_field(field);
-    facets.add_facet("/");
-    let (total, counts) = searcher.search(&*built.query, &(Count, facets))?;
+    let (total, counts) = searcher.search(&*built.query, &(Count, NameCounts { column }))?;
     let mut entities: Vec<EntityCount> = counts
-        .get("/")
-        .map(|(facet, n)| EntityCount {
-            name: facet.to_path().join("/"),
-            documents: n,
-        })
+        .into_iter()
+        .map(|(name, documents)| EntityCount { name, documents })
         .collect();
     entities.sort_by(|a, b| {
         b.documents
@@ -84,4 +82,74 @@ pub fn top_entities(
         total,
         entities,
     })
+}
+
+/// Counts, for each name in a string column, the matching documents that hold it.
+struct NameCounts {
+    column: &'static str,
+}
+
+/// [`NameCounts`] in one segment: a count per term ordinal of the segment's column.
+struct SegmentNameCounts {
+    column: Option<StrColumn>,
+    counts: Vec<u64>,
+}
+
+impl Collector for NameCounts {
+    type Fruit = FxHashMap<String, u64>;
+    type Child = SegmentNameCounts;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentNameCounts> {
+        let column = reader.fast_fields().str(self.column)?;
+        let terms = column.as_ref().map_or(0, |c| c.num_terms());
+        Ok(SegmentNameCounts {
+            column,
+            counts: vec![0; terms],
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut all = FxHashMap::default();
+        for fruit in fruits {
+            for (name, n) in fruit {
+                *all.entry(name).or_insert(0) += n;
+            }
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for SegmentNameCounts {
+    type Fruit = FxHashMap<String, u64>;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        if let Some(column) = &self.column {
+            // A document lists each of its names once.
+            for ord in column.term_ords(doc) {
+                self.counts[ord as usize] += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        let mut out = FxHashMap::default();
+        let Some(column) = self.column else {
+            return out;
+        };
+        let mut name = String::new();
+        for (ord, &n) in self.counts.iter().enumerate().filter(|(_, &n)| n > 0) {
+            if column.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
+                out.insert(name.clone(), n);
+            }
+        }
+        out
+    }
 }

@@ -2,7 +2,7 @@
 //! tantivy document and back ([`StoredDoc`]).
 
 use serde::Serialize;
-use tantivy::schema::{Facet, Value};
+use tantivy::schema::Value;
 use tantivy::{DateTime, TantivyDocument};
 use time::{Date, OffsetDateTime};
 
@@ -129,14 +129,14 @@ impl Record {
             doc.add_text(f.related_titles, t);
         }
         let e = &self.entities;
-        for (names, text_field, facet_field) in [
-            (&e.persons, f.persons, f.person_facet),
-            (&e.organizations, f.organizations, f.org_facet),
-            (&e.locations, f.locations, f.place_facet),
+        for (names, text_field, column_field) in [
+            (&e.persons, f.persons, f.person_column),
+            (&e.organizations, f.organizations, f.org_column),
+            (&e.locations, f.locations, f.place_column),
         ] {
             for (name, _) in names {
                 doc.add_text(text_field, name);
-                doc.add_facet(facet_field, Facet::from_path([name.as_str()]));
+                doc.add_text(column_field, name);
             }
         }
         doc.add_u64(f.content_hash, self.content_hash);
