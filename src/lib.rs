@@ -14,7 +14,7 @@
 //! - [`ingest`] runs those stages in parallel and writes [`index::document::Record`]s;
 //! - [`query`] translates what a user typed into a tantivy query;
 //! - [`search`] ranks, pages and fetches hits; [`snippet`] cuts and highlights fragments;
-//! - [`facets`] counts the entities named by matching documents.
+//! - [`entity_counts`] counts the entities named by matching documents.
 //!
 //! Stages are pure functions over text; only [`walk`], [`ingest`] and [`index`] touch the
 //! filesystem. The library never prints: the binary's `commands` do.
@@ -25,9 +25,9 @@
 pub mod analyzers;
 pub mod article;
 pub mod decode;
+pub mod entity_counts;
 pub mod error;
 pub mod extract;
-pub mod facets;
 pub mod index;
 pub mod ingest;
 pub mod parse;

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use newsdex::facets::{top_entities, EntityField};
+use newsdex::entity_counts::{top_entities, EntityField};
 
 use crate::cli::{EntitiesArgs, Format, KindArg};
 

@@ -22,9 +22,9 @@ pub struct Record {
     pub article: Article,
     /// Its entities with mention counts.
     pub entities: ArticleEntities,
-    /// The canonical form of the article's URL, if it has one (computed once: parsing a URL
-    /// is the dearest step of identity).
-    pub canonical_url: Option<String>,
+    /// The key of the article's canonical URL, if it has one ([`url_key`]; computed once:
+    /// parsing a URL is the dearest step of identity).
+    pub url_key: Option<u64>,
     /// Hash of the normalized text.
     pub content_hash: u64,
     /// The file's size and modification time when it was read.
@@ -60,6 +60,12 @@ pub fn key_of(text: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
 
+/// The key under which an article URL is indexed: that of its canonical form, so that the
+/// same page written differently is one key (documents and `url:` queries alike).
+pub fn url_key(url: &str) -> u64 {
+    key_of(&canonical_url(url))
+}
+
 /// The id of a duplicate file's record: from its path, never equal to a document id.
 pub fn duplicate_record_id(path: &str) -> String {
     format!("dup-{:016x}", xxhash_rust::xxh3::xxh3_64(path.as_bytes()))
@@ -86,11 +92,8 @@ pub fn duplicate_document(
 impl Record {
     /// Builds the record of `article`, read from `path` (its `position`-th article).
     pub fn new(path: String, position: usize, article: Article, entities: ArticleEntities) -> Self {
-        let canonical = article.url.as_deref().map(canonical_url);
-        let id = match &canonical {
-            Some(url) => xxhash_rust::xxh3::xxh3_64(url.as_bytes()),
-            None => xxhash_rust::xxh3::xxh3_64(format!("{path}#{position}").as_bytes()),
-        };
+        let url_key = article.url.as_deref().map(url_key);
+        let id = url_key.unwrap_or_else(|| key_of(&format!("{path}#{position}")));
         Record {
             id: format!("{id:016x}"),
             content_hash: article.content_hash(),
@@ -98,7 +101,7 @@ impl Record {
             article,
             entities,
             file: FileStamp::default(),
-            canonical_url: canonical,
+            url_key,
         }
     }
 
@@ -113,8 +116,8 @@ impl Record {
         if let Some(url) = &a.url {
             doc.add_text(f.url, url);
         }
-        if let Some(canonical) = &self.canonical_url {
-            doc.add_u64(f.url_key, key_of(canonical));
+        if let Some(key) = self.url_key {
+            doc.add_u64(f.url_key, key);
         }
         if let Some(source) = a.source() {
             doc.add_text(f.source, source);

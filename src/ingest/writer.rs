@@ -158,7 +158,7 @@ impl<'a> Run<'a> {
 
     /// Writes `rec` as a document, or as a duplicate of the document of the same article.
     fn place(&mut self, writer: &mut IndexWriter, rec: Record) -> Result<usize> {
-        let url_key = rec.canonical_url.as_deref().map(key_of);
+        let url_key = rec.url_key;
         let existing = self.find_primary(url_key, rec.content_hash, &rec.path)?;
         let Some(primary) = existing else {
             return self.write_document(writer, rec, url_key);

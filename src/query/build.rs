@@ -23,9 +23,8 @@ use super::{Clause, FieldName, Match, Node, Occurrence};
 use crate::analyzers::{name_analyzer, news_analyzer, stopword_analyzer, terms as analyze};
 use crate::error::{Error, Result};
 use crate::extract::{canonical_org, canonical_place};
-use crate::index::document::{date_to_tantivy, key_of};
+use crate::index::document::{date_to_tantivy, url_key};
 use crate::index::files::not_duplicate_clause;
-use crate::parse::urls::canonical_url;
 use crate::schema::Fields;
 
 /// Weight of the title's BM25 score beside the body's. News titles are nearly always
@@ -182,7 +181,7 @@ impl Builder<'_> {
 
     fn url_query(&self, url: &str) -> Box<dyn Query> {
         Box::new(TermQuery::new(
-            Term::from_field_u64(self.f.url_key, key_of(&canonical_url(url))),
+            Term::from_field_u64(self.f.url_key, url_key(url)),
             IndexRecordOption::Basic,
         ))
     }

@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tantivy::collector::{Collector, Count, SegmentCollector};
 use tantivy::columnar::StrColumn;
+use tantivy::schema::Field;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::error::Result;
@@ -60,10 +61,11 @@ pub fn top_entities(
     let searcher = index.searcher()?;
     let clauses = parse_query(query)?;
     let built = build(&clauses, filters, &index.fields, &searcher)?;
+    let f = &index.fields;
     let column = match kind {
-        EntityField::Person => "person_column",
-        EntityField::Organization => "org_column",
-        EntityField::Location => "place_column",
+        EntityField::Person => f.person_column,
+        EntityField::Organization => f.org_column,
+        EntityField::Location => f.place_column,
     };
     let (total, counts) = searcher.search(&*built.query, &(Count, NameCounts { column }))?;
     let mut entities: Vec<EntityCount> = counts
@@ -86,7 +88,7 @@ pub fn top_entities(
 
 /// Counts, for each name in a string column, the matching documents that hold it.
 struct NameCounts {
-    column: &'static str,
+    column: Field,
 }
 
 /// [`NameCounts`] in one segment: a count per term ordinal of the segment's column.
@@ -104,7 +106,8 @@ impl Collector for NameCounts {
         _segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentNameCounts> {
-        let column = reader.fast_fields().str(self.column)?;
+        let name = reader.schema().get_field_name(self.column);
+        let column = reader.fast_fields().str(name)?;
         let terms = column.as_ref().map_or(0, |c| c.num_terms());
         Ok(SegmentNameCounts {
             column,
