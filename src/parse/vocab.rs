@@ -16,14 +16,22 @@ pub struct Vocab {
 
 /// The hash of `word` lower-cased, computed without allocating for ASCII words.
 fn key(word: &str) -> u64 {
-    let mut buf = [0u8; 64];
+    let mut buf = [0u8; MAX_WORD];
     if word.is_ascii() && word.len() <= buf.len() {
-        let bytes = &mut buf[..word.len()];
-        bytes.copy_from_slice(word.as_bytes());
-        bytes.make_ascii_lowercase();
-        return xxhash_rust::xxh3::xxh3_64(bytes);
+        return ascii_key(word.as_bytes(), &mut buf);
     }
     xxhash_rust::xxh3::xxh3_64(word.to_lowercase().as_bytes())
+}
+
+/// The longest word counted, in bytes: longer ones are codes or junk.
+const MAX_WORD: usize = 40;
+
+/// The key of an ASCII word of at most [`MAX_WORD`] bytes, lower-cased into `buf`.
+fn ascii_key(word: &[u8], buf: &mut [u8; MAX_WORD]) -> u64 {
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    xxhash_rust::xxh3::xxh3_64(lower)
 }
 
 impl Vocab {
@@ -49,14 +57,14 @@ impl Vocab {
 
     /// Counts the words of `text`, skipping the fragments of words broken at a line end.
     pub fn add_text(&mut self, text: &str) {
-        for_each_word(text, |w| *self.counts.entry(key(w)).or_insert(0) += 1);
+        for_each_key(text, |k| *self.counts.entry(k).or_insert(0) += 1);
     }
 
     /// The keys of the words of `text`, as [`Vocab::add_text`] would count them: computed
     /// in parallel, counted with [`Vocab::add_keys`].
     pub fn keys_of(text: &str) -> Vec<u64> {
         let mut out = Vec::with_capacity(text.len() / 6);
-        for_each_word(text, |w| out.push(key(w)));
+        for_each_key(text, |k| out.push(k));
         out
     }
 
@@ -80,32 +88,38 @@ impl Vocab {
     }
 }
 
-/// Calls `f` with every word of `text` (compounds whole and by part), except the two
-/// fragments around each line-end hyphen, and words with digits.
-pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+/// Calls `f` with the key of every word of `text` (compounds whole and by part), except the
+/// two fragments around each line-end hyphen, and words with digits.
+fn for_each_key(text: &str, mut f: impl FnMut(u64)) {
     let mut skip_first = false;
     for line in text.lines() {
-        // ASCII lines (nearly all) split on ASCII white space, which is cheaper.
+        // ASCII lines (nearly all) split on ASCII white space, and their words take the
+        // one-pass count.
         skip_first = if line.is_ascii() {
-            line_words(line.split_ascii_whitespace(), skip_first, &mut f)
+            line_words(line.split_ascii_whitespace(), skip_first, |t| {
+                count_ascii(t.as_bytes(), &mut f)
+            })
         } else {
-            line_words(line.split_whitespace(), skip_first, &mut f)
+            line_words(line.split_whitespace(), skip_first, |t| {
+                count_word(t, &mut f)
+            })
         };
     }
 }
 
-/// The words of one line's tokens; returns whether its last token is a broken word.
+/// Counts the tokens of one line with `count`; returns whether its last token is a broken
+/// word.
 fn line_words<'a>(
     tokens: impl Iterator<Item = &'a str>,
     skip_first: bool,
-    f: &mut impl FnMut(&str),
+    mut count: impl FnMut(&str),
 ) -> bool {
     // Each token is held back until the next one shows it is not the line's last.
     let mut held: Option<&str> = None;
     let mut last: Option<&str> = None;
     for (i, tok) in tokens.enumerate() {
         if let Some(prev) = held.take() {
-            count_word(prev, f);
+            count(prev);
         }
         if !(i == 0 && skip_first) {
             held = Some(tok);
@@ -114,22 +128,55 @@ fn line_words<'a>(
     }
     let broken = last.is_some_and(ends_with_break);
     if let Some(tok) = held.filter(|_| !broken) {
-        count_word(tok, f);
+        count(tok);
     }
     broken
 }
 
-fn count_word(tok: &str, f: &mut impl FnMut(&str)) {
+/// Counts one token: the word without surrounding punctuation, and each part of a hyphenated
+/// compound. Numbers, codes and URLs never decide a line-end hyphen (a digit beside it keeps
+/// it): counting them would only grow the vocabulary.
+fn count_word(tok: &str, f: &mut impl FnMut(u64)) {
+    if tok.is_ascii() {
+        return count_ascii(tok.as_bytes(), f);
+    }
     let word = trim_word(tok);
-    // Numbers, codes and URLs never decide a line-end hyphen (a digit beside it keeps it):
-    // counting them would only grow the vocabulary.
-    if word.is_empty() || word.len() > 40 || word.bytes().any(|b| b.is_ascii_digit()) {
+    if word.is_empty() || word.len() > MAX_WORD || word.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
-    f(word);
+    f(key(word));
     if word.contains('-') {
         for part in word.split('-').filter(|p| !p.is_empty()) {
-            f(part);
+            f(key(part));
+        }
+    }
+}
+
+/// [`count_word`] for an ASCII token, in one pass over its bytes and one lower-cased copy.
+fn count_ascii(tok: &[u8], f: &mut impl FnMut(u64)) {
+    let (mut start, mut end, mut hyphen) = (usize::MAX, 0, false);
+    for (i, &b) in tok.iter().enumerate() {
+        if b.is_ascii_digit() {
+            return;
+        }
+        if b.is_ascii_alphabetic() {
+            start = start.min(i);
+            end = i + 1;
+        } else if b == b'-' {
+            hyphen = true;
+        }
+    }
+    if start >= end || end - start > MAX_WORD {
+        return;
+    }
+    let word = &tok[start..end];
+    let mut buf = [0u8; MAX_WORD];
+    f(ascii_key(word, &mut buf));
+    // A hyphen outside the trimmed word is punctuation, and splits nothing.
+    if hyphen && word.contains(&b'-') {
+        let lower = &buf[..word.len()];
+        for part in lower.split(|&b| b == b'-').filter(|p| !p.is_empty()) {
+            f(xxhash_rust::xxh3::xxh3_64(part));
         }
     }
 }
