@@ -44,11 +44,51 @@ impl Article {
 /// Appends the words of `text` to `out`, one space between words (and before the first, when
 /// `out` is not empty): white space collapsed.
 pub(crate) fn push_words(out: &mut String, text: &str) {
-    for word in text.split_whitespace() {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // Whether the character at `i` is white space (as `char::is_whitespace` says), and its
+    // width; ASCII bytes, nearly all of news text, are told without decoding.
+    let at = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b.is_ascii() {
+            return (matches!(b, b'\t'..=b'\r' | b' '), 1);
+        }
+        text[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+    };
+    let mut i = 0;
+    loop {
+        while i < n {
+            match at(i) {
+                (true, w) => i += w,
+                (false, _) => break,
+            }
+        }
+        if i == n {
+            return;
+        }
+        // Words already one space apart are copied as one run: a paragraph is a few copies
+        // rather than one for each word.
+        let start = i;
+        loop {
+            while i < n {
+                match at(i) {
+                    (false, w) => i += w,
+                    (true, _) => break,
+                }
+            }
+            if i + 1 < n && bytes[i] == b' ' && !at(i + 1).0 {
+                i += 1;
+            } else {
+                break;
+            }
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&text[start..i]);
     }
 }
 
@@ -64,5 +104,50 @@ mod tests {
             ..Article::default()
         };
         assert_eq!(a.normalized_text(), "A title First para. Second para.");
+    }
+
+    #[test]
+    fn runs_collapse_as_split_whitespace_does() {
+        let texts = [
+            "\u{a0}nbsp\u{a0}\u{a0}and\u{3000}ideographic \u{2028} line",
+            "caf\u{e9} cr\u{e8}me  br\u{fb}l\u{e9}e \u{85}next",
+            "\u{e9} \u{e9}",
+            "",
+            " ",
+            "one",
+            " one  two\tthree\n\nfour \u{b}five\u{c}six\r\nseven ",
+            "a b c",
+            "  a  b  ",
+            "x \ty",
+            "end with space ",
+            "\x1f not white\x1c",
+        ];
+        // Besides these, every string of up to five characters from a small alphabet.
+        let alphabet = ['a', ' ', '\t', '\u{e9}', '\u{a0}', '\n'];
+        let mut all: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        for len in 1..=5u32 {
+            for mut n in 0..alphabet.len().pow(len) {
+                let mut t = String::new();
+                for _ in 0..len {
+                    t.push(alphabet[n % alphabet.len()]);
+                    n /= alphabet.len();
+                }
+                all.push(t);
+            }
+        }
+        for prefix in ["", "before"] {
+            for t in &all {
+                let mut fast = prefix.to_string();
+                push_words(&mut fast, t);
+                let mut slow = prefix.to_string();
+                for w in t.split_whitespace() {
+                    if !slow.is_empty() {
+                        slow.push(' ');
+                    }
+                    slow.push_str(w);
+                }
+                assert_eq!(fast, slow, "{t:?} after {prefix:?}");
+            }
+        }
     }
 }
