@@ -37,21 +37,21 @@ pub fn read_all(
 ) -> Vocab {
     let mut vocab = Vocab::new();
     let mut items: Vec<Item> = Vec::new();
-    let mut to_read: Vec<(PathBuf, FileStamp)> = Vec::with_capacity(batch_size);
+    let mut to_read: Vec<PathBuf> = Vec::with_capacity(batch_size);
     let mut alive = true;
     walk(roots, |item| {
         match item {
-            WalkItem::File(p) => match std::fs::metadata(&p) {
-                Ok(meta) => {
-                    let stamp = FileStamp::of(&meta);
-                    let path = p.display().to_string();
-                    if known.get(&path).is_some_and(|k| k.stamp == stamp) {
-                        items.push(Item::Unchanged(path));
-                    } else {
-                        to_read.push((p, stamp));
+            // Only an indexed file needs a stat here, to see whether it changed; a new one
+            // is opened, stamped and read in one go by the reading threads.
+            WalkItem::File(p) => match known.get(&*p.display().to_string()) {
+                Some(k) => match std::fs::metadata(&p) {
+                    Ok(meta) if FileStamp::of(&meta) == k.stamp => {
+                        items.push(Item::Unchanged(p.display().to_string()))
                     }
-                }
-                Err(e) => items.push(Item::Skipped(p.display().to_string(), e.to_string())),
+                    Ok(_) => to_read.push(p),
+                    Err(e) => items.push(Item::Skipped(p.display().to_string(), e.to_string())),
+                },
+                None => to_read.push(p),
             },
             WalkItem::Error(p, reason) => {
                 items.push(Item::Skipped(p.display().to_string(), reason))
@@ -75,22 +75,25 @@ pub fn read_all(
     vocab
 }
 
+/// A file's stamp and its decoded text.
+type StampedText = (FileStamp, String);
+
 /// Reads, decodes, counts, parses and extracts `files` in parallel; items in path order.
-fn read_batch(files: Vec<(PathBuf, FileStamp)>, vocab: &mut Vocab, max_size: u64) -> Vec<Item> {
+fn read_batch(files: Vec<PathBuf>, vocab: &mut Vocab, max_size: u64) -> Vec<Item> {
     if files.is_empty() {
         return Vec::new();
     }
-    let texts: Vec<(PathBuf, FileStamp, Result<String, String>)> = files
+    let texts: Vec<(PathBuf, Result<StampedText, String>)> = files
         .into_par_iter()
-        .map(|(p, stamp)| {
-            let t = read_text(&p, stamp.size, max_size);
-            (p, stamp, t)
+        .map(|p| {
+            let t = read_text(&p, max_size);
+            (p, t)
         })
         .collect();
     let keys: Vec<Vec<u64>> = texts
         .par_iter()
-        .filter_map(|(_, _, t)| t.as_ref().ok())
-        .map(|t| Vocab::keys_of(t))
+        .filter_map(|(_, t)| t.as_ref().ok())
+        .map(|(_, t)| Vocab::keys_of(t))
         .collect();
     for k in &keys {
         vocab.add_keys(k);
@@ -98,41 +101,41 @@ fn read_batch(files: Vec<(PathBuf, FileStamp)>, vocab: &mut Vocab, max_size: u64
     let vocab = &*vocab;
     texts
         .into_par_iter()
-        .map(
-            |(p, stamp, t)| match t.and_then(|t| record_of(&p, &t, vocab)) {
-                Ok(mut rec) => {
+        .map(|(p, t)| {
+            let rec = t.and_then(|(stamp, t)| Ok((stamp, record_of(&p, &t, vocab)?)));
+            match rec {
+                Ok((stamp, mut rec)) => {
                     rec.file = stamp;
                     Item::Parsed(Box::new(rec))
                 }
                 Err(reason) => Item::Skipped(p.display().to_string(), reason),
-            },
-        )
+            }
+        })
         .collect()
 }
 
 /// Reads, decodes, parses and extracts one file.
 pub fn read_file(path: &Path, corpus: &Vocab, max_size: u64) -> Result<Record, String> {
-    let stamp = std::fs::metadata(path)
-        .map(|m| FileStamp::of(&m))
-        .map_err(|e| e.to_string())?;
-    let text = read_text(path, stamp.size, max_size)?;
+    let (stamp, text) = read_text(path, max_size)?;
     let mut rec = record_of(path, &text, corpus)?;
     rec.file = stamp;
     Ok(rec)
 }
 
-/// Reads and decodes a file whose size (from the walk's stat) is `size`.
-fn read_text(path: &Path, size: u64, max_size: u64) -> Result<String, String> {
+/// Opens, stamps, reads and decodes a file: one path lookup, and no read past the size the
+/// open file reports (a file that grows meanwhile is read again by the next run, its stamp
+/// having changed).
+fn read_text(path: &Path, max_size: u64) -> Result<StampedText, String> {
+    let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let stamp = FileStamp::of(&file.metadata().map_err(|e| e.to_string())?);
+    let size = stamp.size;
     if size > max_size {
         return Err(format!("file too large ({size} bytes, limit {max_size})"));
     }
-    // The size is known from the walk: one read into a buffer of that size (and one more to
-    // see the end), without `fs::read`'s second stat.
-    let mut bytes = Vec::with_capacity(size as usize + 1);
-    std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read_to_end(&mut f, &mut bytes))
+    let mut bytes = Vec::with_capacity(size as usize);
+    std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, size), &mut bytes)
         .map_err(|e| e.to_string())?;
-    decode(bytes).map_err(|e| e.to_string())
+    decode(bytes).map(|t| (stamp, t)).map_err(|e| e.to_string())
 }
 
 fn record_of(path: &Path, text: &str, corpus: &Vocab) -> Result<Record, String> {
