@@ -6,6 +6,8 @@
 //! abbreviation (`J.`, `Mr.`, `Corp.`). A possessive `'s` (attached or, as in tokenized text,
 //! standing alone) becomes its own [`TokKind::Possessive`] token so that names end before it.
 //! The tokenizer never allocates per token and never looks further ahead than three characters.
+//! It reads bytes and decodes only non-ASCII characters, and reads each word once, counting its
+//! letter case as it goes.
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +71,7 @@ const HYPHEN_PARTICLES: &[&str] = &[
     "al", "el", "ad", "as", "ash", "at", "az", "ar", "bin", "ibn", "abu", "ben", "d",
 ];
 
+/// `'` or `’`.
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
@@ -103,6 +106,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
         let len = c.len_utf8();
+        // Words first, as most tokens are: a letter or digit is no white space or apostrophe.
+        if c.is_alphanumeric() {
+            i = push_word(&mut out, text, i, c, line, &mut sent_start);
+            continue;
+        }
         if c == '\n' {
             line += 1;
             sent_start = true;
@@ -123,57 +131,65 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             i = end;
             continue;
         }
-        if !c.is_alphanumeric() {
-            out.push(plain(text, i, i + len, TokKind::Punct(c), line, sent_start));
-            sent_start = match c {
-                '.' | '!' | '?' | ':' | '"' | '“' | '”' | '-' | '—' | '–' | '•' | '*' => {
-                    true
-                }
-                '(' | '\'' | '‘' | '’' | '[' => sent_start,
-                _ => false,
-            };
-            i += len;
-            continue;
-        }
-        let run = Run::scan(text, i);
-        let start = i;
-        let mut end = run.end;
-        // A trailing dot for initials and abbreviations.
-        let mut took_dot = false;
-        if run.possessive.is_none() && text.as_bytes().get(end) == Some(&b'.') {
-            let initial = end - start == len && c.is_uppercase();
-            let dotted = run.dotted && !c.is_ascii_digit();
-            if initial || dotted || is_abbreviation(&text[start..end]) {
-                end += 1;
-                took_dot = true;
-            }
-        }
-        let t = &text[start..end];
-        let (kind, shape, camel) = if c.is_numeric() {
-            (TokKind::Number, Shape::None, false)
-        } else {
-            let (shape, camel) = run.case.shape(t);
-            (TokKind::Word, shape, camel)
+        out.push(plain(text, i, i + len, TokKind::Punct(c), line, sent_start));
+        sent_start = match c {
+            '.' | '!' | '?' | ':' | '"' | '“' | '”' | '-' | '—' | '–' | '•' | '*' => true,
+            '(' | '\'' | '‘' | '’' | '[' => sent_start,
+            _ => false,
         };
-        out.push(Token {
-            text: t,
-            start,
-            end,
-            kind,
-            shape,
-            camel,
-            line,
-            sent_start,
-        });
-        // `U.S.` may end a sentence; `Mr.` and `J.` do not. (No abbreviation has an inner dot.)
-        sent_start = took_dot && run.dotted;
-        i = end;
-        if let Some(q) = run.possessive {
-            out.push(plain(text, end, q, TokKind::Possessive, line, false));
-            i = q;
-        }
+        i += len;
     }
     out
+}
+
+/// Pushes the word or number run that starts at `start` with the letter or digit `c`: with a
+/// trailing dot if it is an initial or an abbreviation, then its possessive if one follows.
+/// Updates `sent_start`; returns the offset after what it pushed.
+fn push_word<'a>(
+    out: &mut Vec<Token<'a>>,
+    text: &'a str,
+    start: usize,
+    c: char,
+    line: u32,
+    sent_start: &mut bool,
+) -> usize {
+    let run = Run::scan(text, start);
+    let mut end = run.end;
+    let mut took_dot = false;
+    if run.possessive.is_none() && text.as_bytes().get(end) == Some(&b'.') {
+        let initial = end - start == c.len_utf8() && c.is_uppercase();
+        let dotted = run.dotted && !c.is_ascii_digit();
+        if initial || dotted || is_abbreviation(&text[start..end]) {
+            end += 1;
+            took_dot = true;
+        }
+    }
+    let t = &text[start..end];
+    let (kind, shape, camel) = if c.is_numeric() {
+        (TokKind::Number, Shape::None, false)
+    } else {
+        let (shape, camel) = run.case.shape(t);
+        (TokKind::Word, shape, camel)
+    };
+    out.push(Token {
+        text: t,
+        start,
+        end,
+        kind,
+        shape,
+        camel,
+        line,
+        sent_start: *sent_start,
+    });
+    // `U.S.` may end a sentence; `Mr.` and `J.` do not. (No abbreviation has an inner dot.)
+    *sent_start = took_dot && run.dotted;
+    match run.possessive {
+        Some(q) => {
+            out.push(plain(text, end, q, TokKind::Possessive, line, false));
+            q
+        }
+        None => end,
+    }
 }
 
 /// A token that is not a word: no letter case.
@@ -218,7 +234,7 @@ struct Run {
     dotted: bool,
     /// The end of a possessive `'s` that follows it, which starts at `end`.
     possessive: Option<usize>,
-    /// Its letter case, so far.
+    /// What its letter case is decided on.
     case: Case,
 }
 
@@ -231,7 +247,15 @@ impl Run {
         let mut case = Case::default();
         let mut dotted = false;
         let mut j = start;
-        while let Some(&b) = bytes.get(j) {
+        loop {
+            // Lowercase ASCII letters, most of the text, are counted a run at a time.
+            let lower = bytes[j..]
+                .iter()
+                .take_while(|b| b.is_ascii_lowercase())
+                .count();
+            case.lowercase_run(lower);
+            j += lower;
+            let Some(&b) = bytes.get(j) else { break };
             if b.is_ascii_alphanumeric() {
                 case.visit(b.is_ascii_alphabetic(), b.is_ascii_uppercase());
                 j += 1;
@@ -259,6 +283,9 @@ impl Run {
                 break;
             }
             case.visit(false, false);
+            if d == '-' && case.first_hyphen.is_none() {
+                case.first_hyphen = Some(j - start);
+            }
             dotted |= d == '.';
             j = after;
         }
@@ -271,7 +298,7 @@ impl Run {
     }
 }
 
-/// Letter-case counts of a word, gathered one character at a time.
+/// What the shape of a word is decided on, gathered while the word is scanned.
 #[derive(Default)]
 struct Case {
     /// Letters seen.
@@ -284,6 +311,8 @@ struct Case {
     camel: bool,
     /// The last character was a letter that is not uppercase.
     prev_lower: bool,
+    /// Byte offset of the first hyphen in the word: `al-Assad` has a particle before it.
+    first_hyphen: Option<usize>,
 }
 
 impl Case {
@@ -305,6 +334,16 @@ impl Case {
         }
     }
 
+    /// Counts `n` lowercase ASCII letters in a row: as `n` calls of [`Case::visit`].
+    #[inline]
+    fn lowercase_run(&mut self, n: usize) {
+        if n > 0 {
+            self.letters += n;
+            self.first_upper.get_or_insert(false);
+            self.prev_lower = true;
+        }
+    }
+
     /// The shape of the word `w` these counts are of, and whether it is camel-cased.
     fn shape(&self, w: &str) -> (Shape, bool) {
         let Some(first_up) = self.first_upper else {
@@ -318,8 +357,8 @@ impl Case {
         }
         if !first_up {
             // `al-Assad`: a lowercase particle, a hyphen, a capitalised name.
-            let early_hyphen = w.as_bytes().iter().take(4).any(|&b| b == b'-');
-            if let Some((head, tail)) = w.split_once('-').filter(|_| early_hyphen) {
+            if let Some(h) = self.first_hyphen.filter(|&h| h < 4) {
+                let (head, tail) = (&w[..h], &w[h + 1..]);
                 if HYPHEN_PARTICLES.contains(&head)
                     && tail.chars().next().is_some_and(char::is_uppercase)
                 {
