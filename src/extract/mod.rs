@@ -39,6 +39,10 @@ mod merge_tests {
     }
 }
 mod tokenize;
+#[cfg(test)]
+mod tokenize_reference_test;
+#[cfg(test)]
+mod tokenize_test;
 mod variants;
 
 pub use aliases::{canonical_org, canonical_place};

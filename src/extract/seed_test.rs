@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 const SEED: &str = "seed/000_c1b5da2b3b89d97d.txt";
 
-fn shared_dir() -> PathBuf {
+/// `$NEWSDEX_SHARED`, else `<crate root>/../shared`.
+pub(super) fn shared_dir() -> PathBuf {
     std::env::var_os("NEWSDEX_SHARED")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))

@@ -6,6 +6,8 @@
 //! abbreviation (`J.`, `Mr.`, `Corp.`). A possessive `'s` (attached or, as in tokenized text,
 //! standing alone) becomes its own [`TokKind::Possessive`] token so that names end before it.
 //! The tokenizer never allocates per token and never looks further ahead than three characters.
+//! It reads bytes and decodes only non-ASCII characters, and reads each word once, counting its
+//! letter case as it goes.
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,140 +71,107 @@ const HYPHEN_PARTICLES: &[&str] = &[
     "al", "el", "ad", "as", "ash", "at", "az", "ar", "bin", "ibn", "abu", "ben", "d",
 ];
 
+/// `'` or `’`.
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character at byte offset `i` (a character boundary), or `None` at the end. ASCII bytes,
+/// nearly all of news text, are taken as they are; only other bytes are decoded.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        Some(char::from(b))
+    } else {
+        text[i..].chars().next()
+    }
+}
+
+/// Whether the text at `i` is `s` or `S` that does not go on as a word: what follows an
+/// apostrophe in a possessive.
+fn is_possessive_s(text: &str, i: usize) -> bool {
+    matches!(text.as_bytes().get(i), Some(b's' | b'S'))
+        && !char_at(text, i + 1).is_some_and(char::is_alphanumeric)
+}
+
 /// Splits `text` into tokens.
+///
+/// One pass over the bytes: ASCII bytes are classified as they are and only other bytes are
+/// decoded, and a word's letter case is counted while the word is scanned.
 pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let bytes = text.as_bytes();
     let mut out: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5);
     let mut line = 0u32;
     let mut sent_start = true;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        let len = c.len_utf8();
+        // Words first, as most tokens are: a letter or digit is no white space or apostrophe.
+        if c.is_alphanumeric() {
+            i = push_word(&mut out, text, i, c, line, &mut sent_start);
+            continue;
+        }
         if c == '\n' {
             line += 1;
             sent_start = true;
+            i += len;
             continue;
         }
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        if is_apostrophe(c) {
+        if is_apostrophe(c)
+            && is_possessive_s(text, i + len)
+            && out.last().is_some_and(|t| t.kind == TokKind::Word)
+        {
             // A standalone possessive: `Biden 's` (tokenized text).
-            let rest = &text[i + c.len_utf8()..];
-            let mut rc = rest.chars();
-            if matches!(rc.next(), Some('s' | 'S')) && !rc.next().is_some_and(char::is_alphanumeric)
-            {
-                let prev_word = out.last().is_some_and(|t| t.kind == TokKind::Word);
-                if prev_word {
-                    chars.next();
-                    let end = i + c.len_utf8() + 1;
-                    out.push(tok(text, i, end, TokKind::Possessive, line, false));
-                    continue;
-                }
-            }
-        }
-        if !c.is_alphanumeric() {
-            out.push(tok(
-                text,
-                i,
-                i + c.len_utf8(),
-                TokKind::Punct(c),
-                line,
-                sent_start,
-            ));
-            sent_start = match c {
-                '.' | '!' | '?' | ':' | '"' | '“' | '”' | '-' | '—' | '–' | '•' | '*' => {
-                    true
-                }
-                '(' | '\'' | '‘' | '’' | '[' => sent_start,
-                _ => false,
-            };
+            let end = i + len + 1;
+            out.push(plain(text, i, end, TokKind::Possessive, line, false));
+            i = end;
             continue;
         }
-        // A word or number run.
-        let start = i;
-        let mut end = i + c.len_utf8();
-        let mut possessive = None;
-        while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                chars.next();
-                continue;
-            }
-            if matches!(d, '\'' | '’' | '-' | '.' | '&') {
-                let after = &text[j + d.len_utf8()..];
-                let mut ac = after.chars();
-                let n1 = ac.next();
-                if is_apostrophe(d)
-                    && matches!(n1, Some('s' | 'S'))
-                    && !ac.next().is_some_and(char::is_alphanumeric)
-                {
-                    possessive = Some((j, j + d.len_utf8() + 1));
-                    break;
-                }
-                if n1.is_some_and(char::is_alphanumeric) {
-                    chars.next();
-                    end = j + d.len_utf8();
-                    continue;
-                }
-            }
-            break;
-        }
-        // A trailing dot for initials and abbreviations.
-        if possessive.is_none() && bytes.get(end) == Some(&b'.') {
-            let w = &text[start..end];
-            let initial = w.chars().count() == 1 && c.is_uppercase();
-            let dotted = w.contains('.') && !c.is_ascii_digit();
-            let abbr = w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w));
-            if initial || dotted || abbr {
-                chars.next();
-                end += 1;
-            }
-        }
-        let kind = if c.is_numeric() {
-            TokKind::Number
-        } else {
-            TokKind::Word
+        out.push(plain(text, i, i + len, TokKind::Punct(c), line, sent_start));
+        sent_start = match c {
+            '.' | '!' | '?' | ':' | '"' | '“' | '”' | '-' | '—' | '–' | '•' | '*' => true,
+            '(' | '\'' | '‘' | '’' | '[' => sent_start,
+            _ => false,
         };
-        out.push(tok(text, start, end, kind, line, sent_start));
-        let t = &text[start..end];
-        sent_start = false;
-        if t.ends_with('.') && t.len() > 2 {
-            // `U.S.` may end a sentence; `Mr.` and `J.` do not.
-            let bare = &t[..t.len() - 1];
-            let title_abbr = ABBREVIATIONS
-                .iter()
-                .take(16)
-                .any(|a| a.eq_ignore_ascii_case(bare));
-            sent_start = !title_abbr && bare.contains('.');
-        }
-        if let Some((p, q)) = possessive {
-            chars.next();
-            chars.next();
-            out.push(tok(text, p, q, TokKind::Possessive, line, false));
-        }
+        i += len;
     }
     out
 }
 
-fn tok(
-    text: &str,
+/// Pushes the word or number run that starts at `start` with the letter or digit `c`: with a
+/// trailing dot if it is an initial or an abbreviation, then its possessive if one follows.
+/// Updates `sent_start`; returns the offset after what it pushed.
+fn push_word<'a>(
+    out: &mut Vec<Token<'a>>,
+    text: &'a str,
     start: usize,
-    end: usize,
-    kind: TokKind,
+    c: char,
     line: u32,
-    sent_start: bool,
-) -> Token<'_> {
+    sent_start: &mut bool,
+) -> usize {
+    let run = Run::scan(text, start);
+    let mut end = run.end;
+    let mut took_dot = false;
+    if run.possessive.is_none() && text.as_bytes().get(end) == Some(&b'.') {
+        let initial = end - start == c.len_utf8() && c.is_uppercase();
+        let dotted = run.dotted && !c.is_ascii_digit();
+        if initial || dotted || is_abbreviation(&text[start..end]) {
+            end += 1;
+            took_dot = true;
+        }
+    }
     let t = &text[start..end];
-    let (shape, camel) = if kind == TokKind::Word {
-        shape_of(t)
+    let (kind, shape, camel) = if c.is_numeric() {
+        (TokKind::Number, Shape::None, false)
     } else {
-        (Shape::None, false)
+        let (shape, camel) = run.case.shape(t);
+        (TokKind::Word, shape, camel)
     };
-    Token {
+    out.push(Token {
         text: t,
         start,
         end,
@@ -210,67 +179,202 @@ fn tok(
         shape,
         camel,
         line,
+        sent_start: *sent_start,
+    });
+    // `U.S.` may end a sentence; `Mr.` and `J.` do not. (No abbreviation has an inner dot.)
+    *sent_start = took_dot && run.dotted;
+    match run.possessive {
+        Some(q) => {
+            out.push(plain(text, end, q, TokKind::Possessive, line, false));
+            q
+        }
+        None => end,
+    }
+}
+
+/// A token that is not a word: no letter case.
+fn plain(
+    text: &str,
+    start: usize,
+    end: usize,
+    kind: TokKind,
+    line: u32,
+    sent_start: bool,
+) -> Token<'_> {
+    Token {
+        text: &text[start..end],
+        start,
+        end,
+        kind,
+        shape: Shape::None,
+        camel: false,
+        line,
         sent_start,
     }
 }
 
-/// The letter case of a word, and whether it is camel-cased.
-fn shape_of(w: &str) -> (Shape, bool) {
-    let mut letters = 0usize;
-    let mut upper = 0usize;
-    let mut first_upper = None;
-    let mut camel = false;
-    let mut prev_lower = false;
-    let mut visit = |alpha: bool, up: bool| {
+/// Whether `w` is one of the [`ABBREVIATIONS`], in any case.
+fn is_abbreviation(w: &str) -> bool {
+    const LONGEST: usize = 6;
+    if w.len() > LONGEST {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..w.len()];
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower)
+}
+
+/// A word or number run: its letters, digits and inner joiners, scanned once.
+struct Run {
+    /// Byte offset one past its last letter or digit.
+    end: usize,
+    /// It has an inner dot: `U.S`, `19.32`.
+    dotted: bool,
+    /// The end of a possessive `'s` that follows it, which starts at `end`.
+    possessive: Option<usize>,
+    /// What its letter case is decided on.
+    case: Case,
+}
+
+impl Run {
+    /// Scans the run that starts at `start`, on a letter or digit. A joiner (`'`, `’`, `-`,
+    /// `.`, `&`) stays inside when a letter or digit follows it; an apostrophe followed by an
+    /// `s` that ends the word is a possessive and ends the run.
+    fn scan(text: &str, start: usize) -> Run {
+        let bytes = text.as_bytes();
+        let mut case = Case::default();
+        let mut dotted = false;
+        let mut j = start;
+        loop {
+            // Lowercase ASCII letters, most of the text, are counted a run at a time.
+            let lower = bytes[j..]
+                .iter()
+                .take_while(|b| b.is_ascii_lowercase())
+                .count();
+            case.lowercase_run(lower);
+            j += lower;
+            let Some(&b) = bytes.get(j) else { break };
+            if b.is_ascii_alphanumeric() {
+                case.visit(b.is_ascii_alphabetic(), b.is_ascii_uppercase());
+                j += 1;
+                continue;
+            }
+            let Some(d) = char_at(text, j) else { break };
+            let after = j + d.len_utf8();
+            if !b.is_ascii() && d.is_alphanumeric() {
+                case.visit(d.is_alphabetic(), d.is_uppercase());
+                j = after;
+                continue;
+            }
+            if !matches!(d, '\'' | '’' | '-' | '.' | '&') {
+                break;
+            }
+            if is_apostrophe(d) && is_possessive_s(text, after) {
+                return Run {
+                    end: j,
+                    dotted,
+                    possessive: Some(after + 1),
+                    case,
+                };
+            }
+            if !char_at(text, after).is_some_and(char::is_alphanumeric) {
+                break;
+            }
+            case.visit(false, false);
+            if d == '-' && case.first_hyphen.is_none() {
+                case.first_hyphen = Some(j - start);
+            }
+            dotted |= d == '.';
+            j = after;
+        }
+        Run {
+            end: j,
+            dotted,
+            possessive: None,
+            case,
+        }
+    }
+}
+
+/// What the shape of a word is decided on, gathered while the word is scanned.
+#[derive(Default)]
+struct Case {
+    /// Letters seen.
+    letters: usize,
+    /// Uppercase letters seen.
+    upper: usize,
+    /// Whether the first letter is uppercase, once there is one.
+    first_upper: Option<bool>,
+    /// An uppercase letter followed a lowercase one.
+    camel: bool,
+    /// The last character was a letter that is not uppercase.
+    prev_lower: bool,
+    /// Byte offset of the first hyphen in the word: `al-Assad` has a particle before it.
+    first_hyphen: Option<usize>,
+}
+
+impl Case {
+    /// Counts one character: whether it is a letter (`alpha`) and an uppercase one (`up`).
+    #[inline]
+    fn visit(&mut self, alpha: bool, up: bool) {
         if alpha {
-            letters += 1;
-            if first_upper.is_none() {
-                first_upper = Some(up);
+            self.letters += 1;
+            if self.first_upper.is_none() {
+                self.first_upper = Some(up);
             }
             if up {
-                upper += 1;
-                camel |= prev_lower;
+                self.upper += 1;
+                self.camel |= self.prev_lower;
             }
-            prev_lower = !up;
+            self.prev_lower = !up;
         } else {
-            prev_lower = false;
-        }
-    };
-    if w.is_ascii() {
-        for b in w.bytes() {
-            visit(b.is_ascii_alphabetic(), b.is_ascii_uppercase());
-        }
-    } else {
-        for ch in w.chars() {
-            visit(ch.is_alphabetic(), ch.is_uppercase());
+            self.prev_lower = false;
         }
     }
-    let Some(first_up) = first_upper else {
-        return (Shape::None, false);
-    };
-    if camel {
-        let lw = w.as_bytes();
-        let mc = lw.starts_with(b"Mc") || lw.starts_with(b"Mac") || lw.starts_with(b"De");
-        camel = !mc;
+
+    /// Counts `n` lowercase ASCII letters in a row: as `n` calls of [`Case::visit`].
+    #[inline]
+    fn lowercase_run(&mut self, n: usize) {
+        if n > 0 {
+            self.letters += n;
+            self.first_upper.get_or_insert(false);
+            self.prev_lower = true;
+        }
     }
-    if !first_up {
-        // `al-Assad`: a lowercase particle, a hyphen, a capitalised name.
-        let early_hyphen = w.as_bytes().iter().take(4).any(|&b| b == b'-');
-        if let Some((head, tail)) = w.split_once('-').filter(|_| early_hyphen) {
-            if HYPHEN_PARTICLES.contains(&head)
-                && tail.chars().next().is_some_and(char::is_uppercase)
-            {
-                return (Shape::Cap, false);
+
+    /// The shape of the word `w` these counts are of, and whether it is camel-cased.
+    fn shape(&self, w: &str) -> (Shape, bool) {
+        let Some(first_up) = self.first_upper else {
+            return (Shape::None, false);
+        };
+        let mut camel = self.camel;
+        if camel {
+            let lw = w.as_bytes();
+            let mc = lw.starts_with(b"Mc") || lw.starts_with(b"Mac") || lw.starts_with(b"De");
+            camel = !mc;
+        }
+        if !first_up {
+            // `al-Assad`: a lowercase particle, a hyphen, a capitalised name.
+            if let Some(h) = self.first_hyphen.filter(|&h| h < 4) {
+                let (head, tail) = (&w[..h], &w[h + 1..]);
+                if HYPHEN_PARTICLES.contains(&head)
+                    && tail.chars().next().is_some_and(char::is_uppercase)
+                {
+                    return (Shape::Cap, false);
+                }
             }
+            return (Shape::Lower, camel);
         }
-        return (Shape::Lower, camel);
+        let (letters, upper) = (self.letters, self.upper);
+        if letters == 1 {
+            return (Shape::Initial, false);
+        }
+        if upper == letters || (upper + 1 == letters && upper >= 2 && w.ends_with('s')) {
+            // `NATO`, and plural acronyms such as `GDRs`.
+            return (Shape::Upper, false);
+        }
+        (Shape::Cap, camel)
     }
-    if letters == 1 {
-        return (Shape::Initial, false);
-    }
-    if upper == letters || (upper + 1 == letters && upper >= 2 && w.ends_with('s')) {
-        // `NATO`, and plural acronyms such as `GDRs`.
-        return (Shape::Upper, false);
-    }
-    (Shape::Cap, camel)
 }
