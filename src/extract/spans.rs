@@ -59,18 +59,28 @@ impl<'a> Doc<'a> {
         let mut counts = vec![[0u32; 6]; nlines];
         for t in &toks {
             let (f, k) = if t.kind == TokKind::Word {
-                lower_into(t.text, &mut buf);
-                let k = key(&buf);
+                // Most words are written in lower-case ASCII already: no copy to make.
+                let plain = t.shape == Shape::Lower
+                    && t.text
+                        .bytes()
+                        .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+                let lower = if plain {
+                    t.text
+                } else {
+                    lower_into(t.text, &mut buf);
+                    buf.as_str()
+                };
+                let k = key(lower);
                 // Lowercase words need no plural fallback: only capitalised ones are tested
                 // for being common words.
-                let mut f = if t.shape == Shape::Lower && !buf.ends_with('.') {
+                let mut f = if t.shape == Shape::Lower && !lower.ends_with('.') {
                     g.get_key(k)
                 } else {
-                    g.lowered(&buf, k)
+                    g.lowered(lower, k)
                 };
                 if f.0 == 0 && t.shape == Shape::Cap {
                     // `Jean-Luc`, `Anne-Marie`: a hyphenated first name.
-                    if let Some((a, b)) = buf.split_once('-') {
+                    if let Some((a, b)) = lower.split_once('-') {
                         let named = |w: &str, bits: u32| g.get(w).has(bits);
                         if named(a, Flags::FIRST) && named(b, Flags::FIRST | Flags::SURNAME) {
                             f = Flags(Flags::FIRST);
