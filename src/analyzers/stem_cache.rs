@@ -32,6 +32,9 @@ struct Slot {
     word: u128,
     stem: [u8; PACKED],
     len: u8,
+    /// Whether the stem is the word's beginning (`markets`, `market`), as most stems are: a
+    /// hit then only shortens the word, with no stem to copy.
+    prefix: bool,
 }
 
 /// Words stemmed before a cache is made: a query, or the few passages a search highlights,
@@ -53,21 +56,26 @@ impl StemCache {
             stem_into(text);
             return;
         };
-        // The stem's bytes came from a `String`: they are whole UTF-8.
-        let cached = (slot.word == key)
-            .then(|| std::str::from_utf8(&slot.stem[..slot.len as usize]).ok())
-            .flatten();
-        if let Some(stem) = cached {
-            text.clear();
-            text.push_str(stem);
-            return;
+        if slot.word == key {
+            // `text` is the slot's word, so the stem's end is a character boundary of it.
+            if slot.prefix {
+                text.truncate(slot.len as usize);
+                return;
+            }
+            // The stem's bytes came from a `String`: they are whole UTF-8.
+            if let Ok(stem) = std::str::from_utf8(&slot.stem[..slot.len as usize]) {
+                text.clear();
+                text.push_str(stem);
+                return;
+            }
         }
-        stem_into(text);
+        let prefix = stem_into(text);
         if text.len() <= PACKED {
             slot.word = key;
             slot.stem = [0; PACKED];
             slot.stem[..text.len()].copy_from_slice(text.as_bytes());
             slot.len = text.len() as u8;
+            slot.prefix = prefix;
         }
     }
 
@@ -91,11 +99,19 @@ impl StemCache {
     }
 }
 
-/// Replaces `text` by its English stem, uncached.
-fn stem_into(text: &mut String) {
+/// Replaces `text` by its English stem, uncached; whether the stem is the word's beginning.
+fn stem_into(text: &mut String) -> bool {
     let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
-    if let std::borrow::Cow::Owned(stem) = stemmer.stem(text) {
-        *text = stem;
+    match stemmer.stem(text) {
+        std::borrow::Cow::Owned(stem) if text.starts_with(stem.as_str()) => {
+            text.truncate(stem.len());
+            true
+        }
+        std::borrow::Cow::Owned(stem) => {
+            *text = stem;
+            false
+        }
+        std::borrow::Cow::Borrowed(_) => true,
     }
 }
 
