@@ -93,9 +93,12 @@ impl Vocab {
 fn for_each_key(text: &str, mut f: impl FnMut(u64)) {
     let mut skip_first = false;
     for line in text.lines() {
-        // ASCII lines (nearly all) split on ASCII white space, in one pass over their bytes.
+        // ASCII lines (nearly all) split on ASCII white space, and their words take the
+        // one-pass count.
         skip_first = if line.is_ascii() {
-            ascii_line(line.as_bytes(), skip_first, &mut f)
+            line_words(line.split_ascii_whitespace(), skip_first, |t| {
+                count_ascii(t.as_bytes(), &mut f)
+            })
         } else {
             line_words(line.split_whitespace(), skip_first, |t| {
                 count_word(t, &mut f)
@@ -149,134 +152,33 @@ fn count_word(tok: &str, f: &mut impl FnMut(u64)) {
     }
 }
 
-/// [`count_word`] for an ASCII token.
+/// [`count_word`] for an ASCII token, in one pass over its bytes and one lower-cased copy.
 fn count_ascii(tok: &[u8], f: &mut impl FnMut(u64)) {
-    let (scan, _) = AsciiToken::scan(tok, 0);
-    scan.count(tok, f);
-}
-
-/// Byte classes of ASCII text, for the one-pass count.
-const WHITE: u8 = 0;
-const LETTER: u8 = 1;
-const DIGIT: u8 = 2;
-const HYPHEN: u8 = 3;
-const OTHER: u8 = 4;
-
-/// The class of each ASCII byte; white space is `u8::is_ascii_whitespace`'s, as
-/// `split_ascii_whitespace` splits.
-const CLASS: [u8; 128] = {
-    let mut t = [OTHER; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = match b as u8 {
-            b'\t' | b'\n' | 0x0c | b'\r' | b' ' => WHITE,
-            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
-            b'0'..=b'9' => DIGIT,
-            b'-' => HYPHEN,
-            _ => OTHER,
-        };
-        b += 1;
-    }
-    t
-};
-
-/// What one scan of an ASCII token found: its bounds, where its letters start and end
-/// (the word without surrounding punctuation), and whether it has digits or hyphens.
-#[derive(Clone, Copy)]
-struct AsciiToken {
-    start: usize,
-    end: usize,
-    first_letter: usize,
-    after_letter: usize,
-    digit: bool,
-    hyphen: bool,
-}
-
-impl AsciiToken {
-    /// Scans the token of `bytes` (ASCII) starting at `start` (not white space), up to the
-    /// next white space or the end.
-    fn scan(bytes: &[u8], start: usize) -> (Self, usize) {
-        let mut t = AsciiToken {
-            start,
-            end: start,
-            first_letter: usize::MAX,
-            after_letter: 0,
-            digit: false,
-            hyphen: false,
-        };
-        let mut i = start;
-        while let Some(&b) = bytes.get(i) {
-            match CLASS[usize::from(b & 0x7f)] {
-                WHITE => break,
-                LETTER => {
-                    t.first_letter = t.first_letter.min(i);
-                    t.after_letter = i + 1;
-                }
-                DIGIT => t.digit = true,
-                HYPHEN => t.hyphen = true,
-                _ => {}
-            }
-            i += 1;
-        }
-        t.end = i;
-        (t, i)
-    }
-
-    /// Whether the token ends in a hyphen after a letter: a possible broken word.
-    fn broken(&self, bytes: &[u8]) -> bool {
-        let tok = &bytes[self.start..self.end];
-        tok.len() >= 2 && tok[tok.len() - 1] == b'-' && tok[tok.len() - 2].is_ascii_alphabetic()
-    }
-
-    /// Counts the token as [`count_word`] does: its word, lower-cased, and the parts of a
-    /// compound, from one lower-cased copy.
-    fn count(&self, bytes: &[u8], f: &mut impl FnMut(u64)) {
-        if self.digit
-            || self.first_letter >= self.after_letter
-            || self.after_letter - self.first_letter > MAX_WORD
-        {
+    let (mut start, mut end, mut hyphen) = (usize::MAX, 0, false);
+    for (i, &b) in tok.iter().enumerate() {
+        if b.is_ascii_digit() {
             return;
         }
-        let word = &bytes[self.first_letter..self.after_letter];
-        let mut buf = [0u8; MAX_WORD];
-        f(ascii_key(word, &mut buf));
-        // A hyphen outside the trimmed word is punctuation, and splits nothing.
-        if self.hyphen && word.contains(&b'-') {
-            let lower = &buf[..word.len()];
-            for part in lower.split(|&b| b == b'-').filter(|p| !p.is_empty()) {
-                f(xxhash_rust::xxh3::xxh3_64(part));
-            }
+        if b.is_ascii_alphabetic() {
+            start = start.min(i);
+            end = i + 1;
+        } else if b == b'-' {
+            hyphen = true;
         }
     }
-}
-
-/// [`line_words`] with [`count_word`] for an ASCII line, scanning each byte once; returns
-/// whether its last token is a broken word.
-fn ascii_line(line: &[u8], skip_first: bool, f: &mut impl FnMut(u64)) -> bool {
-    // Each token is held back until the next one shows it is not the line's last.
-    let mut held: Option<AsciiToken> = None;
-    let mut last: Option<AsciiToken> = None;
-    let mut i = 0;
-    while i < line.len() {
-        if CLASS[usize::from(line[i] & 0x7f)] == WHITE {
-            i += 1;
-            continue;
-        }
-        let (tok, next) = AsciiToken::scan(line, i);
-        i = next;
-        if let Some(prev) = held.take() {
-            prev.count(line, f);
-        }
-        if !(last.is_none() && skip_first) {
-            held = Some(tok);
-        }
-        last = Some(tok);
+    if start >= end || end - start > MAX_WORD {
+        return;
     }
-    let broken = last.is_some_and(|t| t.broken(line));
-    if let Some(tok) = held.filter(|_| !broken) {
-        tok.count(line, f);
+    let word = &tok[start..end];
+    let mut buf = [0u8; MAX_WORD];
+    f(ascii_key(word, &mut buf));
+    // A hyphen outside the trimmed word is punctuation, and splits nothing.
+    if hyphen && word.contains(&b'-') {
+        let lower = &buf[..word.len()];
+        for part in lower.split(|&b| b == b'-').filter(|p| !p.is_empty()) {
+            f(xxhash_rust::xxh3::xxh3_64(part));
+        }
     }
-    broken
 }
 
 /// A token that ends a line with a hyphen after a letter: a possible broken word.
@@ -303,53 +205,6 @@ pub(crate) fn trim_word(tok: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The keys as the plain definition gives them: tokens split on ASCII white space (the
-    /// lines here are ASCII), trimmed, without digits, whole and by hyphenated part.
-    fn reference_keys(text: &str) -> Vec<u64> {
-        let mut out = Vec::new();
-        let mut skip_first = false;
-        for line in text.lines() {
-            skip_first = line_words(line.split_ascii_whitespace(), skip_first, |tok| {
-                let word = trim_word(tok);
-                if word.is_empty()
-                    || word.len() > MAX_WORD
-                    || word.bytes().any(|b| b.is_ascii_digit())
-                {
-                    return;
-                }
-                out.push(key(word));
-                if word.contains('-') {
-                    out.extend(word.split('-').filter(|p| !p.is_empty()).map(key));
-                }
-            });
-        }
-        out
-    }
-
-    #[test]
-    fn the_one_pass_count_of_ascii_lines_follows_the_definition() {
-        let alphabet = ['a', 'B', '-', '.', ' ', '\n', '1', '\'', '\t', '\u{b}'];
-        let mut texts: Vec<String> = vec![
-            "The long-term gov-\nernment plan-\n- and\n-x- a-b-c -a- b2b x-\n".into(),
-            "a".repeat(40),
-            "a".repeat(41),
-            format!("({}-{})", "a".repeat(20), "b".repeat(19)),
-        ];
-        for len in 1..=5u32 {
-            for mut n in 0..alphabet.len().pow(len) {
-                let mut t = String::new();
-                for _ in 0..len {
-                    t.push(alphabet[n % alphabet.len()]);
-                    n /= alphabet.len();
-                }
-                texts.push(t);
-            }
-        }
-        for t in &texts {
-            assert_eq!(Vocab::keys_of(t), reference_keys(t), "{t:?}");
-        }
-    }
 
     #[test]
     fn counts_words_and_compound_parts_but_not_break_fragments() {
