@@ -59,7 +59,7 @@ pub(crate) struct Token<'a> {
 }
 
 /// Abbreviations that keep their trailing dot.
-const ABBREVIATIONS: &[&str] = &[
+pub(super) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "gen", "sen", "rep",
     "gov", "lt", "col", "capt", "sgt", "prof", "rev", "mt", "ft", "no", "vs", "bros", "messrs",
     "adm", "cmdr", "maj", "pres", "cos", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct",
@@ -67,7 +67,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Particles that may start a hyphenated name: `al-Assad`, `bin-Laden`, `el-Sisi`.
-const HYPHEN_PARTICLES: &[&str] = &[
+pub(super) const HYPHEN_PARTICLES: &[&str] = &[
     "al", "el", "ad", "as", "ash", "at", "az", "ar", "bin", "ibn", "abu", "ben", "d",
 ];
 
