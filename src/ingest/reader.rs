@@ -43,16 +43,19 @@ pub fn read_all(
         match item {
             // Only an indexed file needs a stat here, to see whether it changed; a new one
             // is opened, stamped and read in one go by the reading threads.
-            WalkItem::File(p) => match known.get(&*p.display().to_string()) {
-                Some(k) => match std::fs::metadata(&p) {
-                    Ok(meta) if FileStamp::of(&meta) == k.stamp => {
-                        items.push(Item::Unchanged(p.display().to_string()))
-                    }
-                    Ok(_) => to_read.push(p),
-                    Err(e) => items.push(Item::Skipped(p.display().to_string(), e.to_string())),
-                },
-                None => to_read.push(p),
-            },
+            WalkItem::File(p) => {
+                let path = p.display().to_string();
+                match known.get(&path) {
+                    Some(k) => match std::fs::metadata(&p) {
+                        Ok(meta) if FileStamp::of(&meta) == k.stamp => {
+                            items.push(Item::Unchanged(path))
+                        }
+                        Ok(_) => to_read.push(p),
+                        Err(e) => items.push(Item::Skipped(path, e.to_string())),
+                    },
+                    None => to_read.push(p),
+                }
+            }
             WalkItem::Error(p, reason) => {
                 items.push(Item::Skipped(p.display().to_string(), reason))
             }
