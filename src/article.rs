@@ -2,6 +2,8 @@
 
 use time::Date;
 
+use crate::chars::char_at;
+
 /// One news article, parsed and normalized, before entity extraction.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Article {
@@ -88,13 +90,7 @@ fn for_each_run(text: &str, mut f: impl FnMut(&str)) {
 /// The width of the white-space character (as `char::is_whitespace` says) at byte `i` of
 /// `text`, or 0 when that character is not white space.
 fn white_at(text: &str, i: usize) -> usize {
-    let b = text.as_bytes()[i];
-    if b.is_ascii() {
-        return usize::from(matches!(b, b'\t'..=b'\r' | b' '));
-    }
-    text[i..]
-        .chars()
-        .next()
+    char_at(text, i)
         .filter(|c| c.is_whitespace())
         .map_or(0, char::len_utf8)
 }
@@ -113,7 +109,7 @@ fn run_end(text: &str, mut i: usize) -> usize {
             return n;
         }
         match white_at(text, i) {
-            0 => i += text[i..].chars().next().map_or(1, char::len_utf8),
+            0 => i += char_at(text, i).map_or(1, char::len_utf8),
             1 if bytes[i] == b' ' && i + 1 < n && white_at(text, i + 1) == 0 => i += 1,
             _ => return i,
         }

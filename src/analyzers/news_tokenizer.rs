@@ -15,6 +15,7 @@ use tantivy::tokenizer::{
 };
 
 use super::stem_cache::StemCache;
+use crate::chars::char_at;
 
 /// Words of this many bytes or more, before lower-casing, are dropped (as by
 /// `RemoveLongFilter::limit(40)`); they still take a position.
@@ -143,7 +144,7 @@ fn next_word(text: &str, at: &mut usize) -> Option<Word> {
     let mut i = *at;
     let start = loop {
         i += ascii_separators(&bytes[i..]);
-        let (alphanumeric, len) = char_at(text, i)?;
+        let (alphanumeric, len) = alphanumeric_at(text, i)?;
         if alphanumeric {
             break i;
         }
@@ -155,7 +156,7 @@ fn next_word(text: &str, at: &mut usize) -> Option<Word> {
         i += len;
         capitals |= classes & CAPITAL != 0;
         // Past the ASCII letters and digits: a non-ASCII one, or the end of the word.
-        let Some((true, len)) = char_at(text, i) else {
+        let Some((true, len)) = alphanumeric_at(text, i) else {
             break;
         };
         ascii = false;
@@ -222,13 +223,8 @@ static BYTE_CLASS: [u8; 256] = {
 /// Whether the character at byte `at` of `text` (a character boundary) is alphanumeric, and
 /// its length in bytes; `None` at the end of the text.
 #[inline]
-fn char_at(text: &str, at: usize) -> Option<(bool, usize)> {
-    let byte = *text.as_bytes().get(at)?;
-    if byte.is_ascii() {
-        return Some((byte.is_ascii_alphanumeric(), 1));
-    }
-    let c = text[at..].chars().next()?;
-    Some((c.is_alphanumeric(), c.len_utf8()))
+fn alphanumeric_at(text: &str, at: usize) -> Option<(bool, usize)> {
+    char_at(text, at).map(|c| (c.is_alphanumeric(), c.len_utf8()))
 }
 
 /// `word` lower-cased then folded by tantivy's `LowerCaser` and `AsciiFoldingFilter`, into

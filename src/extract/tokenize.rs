@@ -9,6 +9,8 @@
 //! It reads bytes and decodes only non-ASCII characters, and reads each word once, counting its
 //! letter case as it goes.
 
+use crate::chars::char_at;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -74,18 +76,6 @@ pub(super) const HYPHEN_PARTICLES: &[&str] = &[
 /// `'` or `’`.
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
-}
-
-/// The character at byte offset `i` (a character boundary), or `None` at the end. ASCII bytes,
-/// nearly all of news text, are taken as they are; only other bytes are decoded.
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    let b = *text.as_bytes().get(i)?;
-    if b.is_ascii() {
-        Some(char::from(b))
-    } else {
-        text[i..].chars().next()
-    }
 }
 
 /// Whether the text at `i` is `s` or `S` that does not go on as a word: what follows an
