@@ -14,24 +14,63 @@ pub struct Vocab {
     counts: FxHashMap<u64, u32>,
 }
 
-/// The hash of `word` lower-cased, computed without allocating for ASCII words.
+/// The key of `word`: the hash of its lower-case form, computed without allocating for
+/// ASCII words.
 fn key(word: &str) -> u64 {
-    let mut buf = [0u8; MAX_WORD];
-    if word.is_ascii() && word.len() <= buf.len() {
-        return ascii_key(word.as_bytes(), &mut buf);
+    if word.is_ascii() {
+        return lower_key(word.as_bytes());
     }
-    xxhash_rust::xxh3::xxh3_64(word.to_lowercase().as_bytes())
+    lower_key(word.to_lowercase().as_bytes())
 }
 
 /// The longest word counted, in bytes: longer ones are codes or junk.
 const MAX_WORD: usize = 40;
 
-/// The key of an ASCII word of at most [`MAX_WORD`] bytes, lower-cased into `buf`.
-fn ascii_key(word: &[u8], buf: &mut [u8; MAX_WORD]) -> u64 {
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word);
-    lower.make_ascii_lowercase();
-    xxhash_rust::xxh3::xxh3_64(lower)
+/// The hash of `bytes` with their ASCII capitals lower-cased (other bytes as they are), eight
+/// bytes at a time: no copy of the word is made. Text that is already lower-case (as
+/// `str::to_lowercase` gives) hashes as itself, so a word's key is the same whichever way it
+/// was lower-cased.
+fn lower_key(bytes: &[u8]) -> u64 {
+    const SEED: u64 = 0x9E37_79B9_7F4A_7C15;
+    const MUL: u64 = 0xD6E8_FEB8_6659_FD93;
+    let mut h = fold(bytes.len() as u64 ^ SEED, MUL);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let c = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        h = fold(h ^ lower_ascii(c), MUL);
+    }
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        let c = tail
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+        h = fold(h ^ lower_ascii(c), MUL);
+    }
+    fold(h, SEED)
+}
+
+/// The 128-bit product of `a` and `b`, its halves xor-ed: each input bit reaches all output
+/// bits.
+#[inline]
+fn fold(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
+    (p as u64) ^ ((p >> 64) as u64)
+}
+
+/// The eight bytes of `c` with ASCII capitals lower-cased; other bytes (non-ASCII ones too)
+/// unchanged.
+#[inline]
+fn lower_ascii(c: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let seven = c & !HIGH;
+    // Each byte's high bit: its low seven bits are at least `A`, and at most `Z`; no carry
+    // crosses a byte (at most 0x7f + 0x3f).
+    let from_a = seven.wrapping_add(ONES * (0x80 - b'A' as u64));
+    let past_z = seven.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
+    let capitals = from_a & !past_z & !c & HIGH;
+    c | (capitals >> 2)
 }
 
 impl Vocab {
@@ -152,34 +191,60 @@ fn count_word(tok: &str, f: &mut impl FnMut(u64)) {
     }
 }
 
-/// [`count_word`] for an ASCII token, in one pass over its bytes and one lower-cased copy.
+/// [`count_word`] for an ASCII token, with no copy of it.
 fn count_ascii(tok: &[u8], f: &mut impl FnMut(u64)) {
-    let (mut start, mut end, mut hyphen) = (usize::MAX, 0, false);
-    for (i, &b) in tok.iter().enumerate() {
-        if b.is_ascii_digit() {
-            return;
-        }
-        if b.is_ascii_alphabetic() {
-            start = start.min(i);
-            end = i + 1;
-        } else if b == b'-' {
-            hyphen = true;
-        }
-    }
-    if start >= end || end - start > MAX_WORD {
+    let classes = tok.iter().fold(0, |acc, &b| acc | ASCII_CLASS[b as usize]);
+    if classes & DIGIT != 0 {
         return;
     }
+    let is_letter = |b: &u8| ASCII_CLASS[*b as usize] & LETTER != 0;
+    let (Some(start), Some(last)) = (
+        tok.iter().position(is_letter),
+        tok.iter().rposition(is_letter),
+    ) else {
+        return;
+    };
+    let end = last + 1;
+    if end - start > MAX_WORD {
+        return;
+    }
+    let hyphen = classes & HYPHEN != 0;
     let word = &tok[start..end];
-    let mut buf = [0u8; MAX_WORD];
-    f(ascii_key(word, &mut buf));
+    f(lower_key(word));
     // A hyphen outside the trimmed word is punctuation, and splits nothing.
     if hyphen && word.contains(&b'-') {
-        let lower = &buf[..word.len()];
-        for part in lower.split(|&b| b == b'-').filter(|p| !p.is_empty()) {
-            f(xxhash_rust::xxh3::xxh3_64(part));
+        for part in word.split(|&b| b == b'-').filter(|p| !p.is_empty()) {
+            f(lower_key(part));
         }
     }
 }
+
+/// A bit of [`ASCII_CLASS`]: an ASCII letter.
+const LETTER: u8 = 1;
+/// A bit of [`ASCII_CLASS`]: an ASCII digit.
+const DIGIT: u8 = 2;
+/// A bit of [`ASCII_CLASS`]: `-`.
+const HYPHEN: u8 = 4;
+
+/// What each byte is, for [`count_ascii`]: a table costs less than comparisons.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphabetic() {
+            LETTER
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else if byte == b'-' {
+            HYPHEN
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// A token that ends a line with a hyphen after a letter: a possible broken word.
 pub(crate) fn ends_with_break(tok: &str) -> bool {
@@ -230,5 +295,51 @@ mod tests {
         assert_eq!(v.count("übermut"), 1);
         assert_eq!(v.count("déjà-vu"), 1);
         assert_eq!(v.count("vu"), 1);
+    }
+
+    #[test]
+    fn keys_ignore_case_and_tell_words_apart() {
+        assert_eq!(key("Government"), key("government"));
+        assert_eq!(key("LONG-TERM"), key("long-term"));
+        assert_eq!(key("Übermut"), key("übermut"));
+        // The Kelvin sign lower-cases to an ASCII `k`: one word, however it was written.
+        assert_eq!(key("\u{212A}ing"), key("king"));
+        let words = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "a\0",
+            "@",
+            "`",
+            "[",
+            "{",
+            "z",
+            "{",
+            "governments",
+            "government",
+            "governmental",
+            "abcdefgh",
+            "abcdefghi",
+            "abcdefgh\0",
+            "déjà",
+            "deja",
+        ];
+        let mut keys: Vec<u64> = words.iter().map(|w| key(w)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        // "{" is listed twice.
+        assert_eq!(keys.len(), words.len() - 1);
+    }
+
+    #[test]
+    fn swar_lower_casing_is_ascii_lower_casing() {
+        for b in 0..=255u8 {
+            let c = u64::from_le_bytes([b, b'Q', 0xC3, b, b'@', b'[', b'z', 0x80 | b]);
+            let mut expected = c.to_le_bytes();
+            expected.make_ascii_lowercase();
+            assert_eq!(lower_ascii(c).to_le_bytes(), expected, "byte {b:#x}");
+        }
     }
 }
