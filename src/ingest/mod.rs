@@ -5,7 +5,8 @@
 //! small duplicate record pointing at the document of the first such file in sorted order.
 //! A run compares the folder with the records: files whose size and modification time are
 //! unchanged are not read at all; new and changed files are read, decoded, parsed and
-//! extracted in parallel by a reader thread (`reader.rs`) while this thread writes (`writer.rs`);
+//! extracted in parallel by reader threads (`reader.rs`: walking, reading and parsing overlap)
+//! while this thread writes (`writer.rs`);
 //! files that are gone lose their records. Commits come every `commit_interval` and at the
 //! end: a run killed at any moment leaves the last commit, and the next run completes it
 //! (files committed are unchanged then, and not read again).
@@ -100,14 +101,18 @@ pub fn index_paths(
     let (tx, rx) = crossbeam_channel::bounded::<Vec<Item>>(2);
     let reader_roots = roots.clone();
     let (batch_size, max_size) = (opts.batch_size, opts.max_file_size);
-    // The reader parses on a pool of `threads` threads: `--threads` bounds the whole run.
+    // The reader parses on a pool of `threads` threads: `--threads` bounds the work of the
+    // run. Files are read on more threads, which mostly wait on the disk when the files are not
+    // in the page cache: four reads in flight for each parsing thread.
+    let io_threads = (opts.threads * 4).clamp(4, 32);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
         .thread_name(|i| format!("newsdex-read-{i}"))
         .build()
         .ok();
     let reader = std::thread::spawn(move || {
-        let read = || reader::read_all(&reader_roots, &known, batch_size, max_size, &tx);
+        let read =
+            || reader::read_all(&reader_roots, &known, batch_size, max_size, io_threads, &tx);
         match pool {
             Some(pool) => pool.install(read),
             None => read(),

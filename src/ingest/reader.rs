@@ -26,16 +26,72 @@ pub enum Item {
     Missing(String),
 }
 
+/// Files of one batch, read: each path with its stamp and text, or why it could not be read.
+type ReadFiles = Vec<(PathBuf, Result<StampedText, String>)>;
+
 /// Walks `roots` and sends batches of items until the walk ends or the receiver hangs up.
 /// Returns the vocabulary of everything read.
+///
+/// Three stages overlap, each a batch ahead of the next: the walk (this thread's helper),
+/// reading files on `io_threads` threads, and counting, parsing and extracting on the current
+/// rayon pool. Reading apart from parsing keeps many reads in flight when files come from
+/// disk rather than from the page cache, while the parsing threads work on the batch before.
 pub fn read_all(
     roots: &[PathBuf],
     known: &FxHashMap<String, KnownFile>,
     batch_size: usize,
     max_size: u64,
+    io_threads: usize,
     out: &crossbeam_channel::Sender<Vec<Item>>,
 ) -> Vocab {
-    let mut vocab = Vocab::new();
+    let (walked_tx, walked_rx) = crossbeam_channel::bounded::<(Vec<Item>, Vec<PathBuf>)>(1);
+    let (read_tx, read_rx) = crossbeam_channel::bounded::<(Vec<Item>, ReadFiles)>(1);
+    let io_pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(io_threads)
+        .thread_name(|i| format!("newsdex-io-{i}"))
+        .build()
+        .ok();
+    std::thread::scope(|scope| {
+        scope.spawn(move || walk_batches(roots, known, batch_size, &walked_tx));
+        scope.spawn(move || {
+            for (items, files) in walked_rx {
+                let read = || -> ReadFiles {
+                    files
+                        .into_par_iter()
+                        .map(|p| {
+                            let t = read_text(&p, max_size);
+                            (p, t)
+                        })
+                        .collect()
+                };
+                let texts = match &io_pool {
+                    Some(pool) => pool.install(read),
+                    None => read(),
+                };
+                if read_tx.send((items, texts)).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut vocab = Vocab::new();
+        for (mut items, texts) in read_rx {
+            items.extend(parse_batch(texts, &mut vocab));
+            if out.send(items).is_err() {
+                break;
+            }
+        }
+        vocab
+    })
+}
+
+/// Walks `roots`, sending batches of the items found and of the paths to read; stops when
+/// the receiver hangs up.
+fn walk_batches(
+    roots: &[PathBuf],
+    known: &FxHashMap<String, KnownFile>,
+    batch_size: usize,
+    out: &crossbeam_channel::Sender<(Vec<Item>, Vec<PathBuf>)>,
+) {
     let mut items: Vec<Item> = Vec::new();
     let mut to_read: Vec<PathBuf> = Vec::with_capacity(batch_size);
     let mut alive = true;
@@ -62,37 +118,24 @@ pub fn read_all(
             WalkItem::Missing(p) => items.push(Item::Missing(p.display().to_string())),
         }
         if to_read.len() >= batch_size || items.len() >= batch_size * 8 {
-            items.extend(read_batch(
-                std::mem::take(&mut to_read),
-                &mut vocab,
-                max_size,
-            ));
-            alive = out.send(std::mem::take(&mut items)).is_ok();
+            let batch = (std::mem::take(&mut items), std::mem::take(&mut to_read));
+            alive = out.send(batch).is_ok();
         }
         alive
     });
     if alive {
-        items.extend(read_batch(to_read, &mut vocab, max_size));
-        let _ = out.send(items);
+        let _ = out.send((items, to_read));
     }
-    vocab
 }
 
 /// A file's stamp and its decoded text.
 type StampedText = (FileStamp, String);
 
-/// Reads, decodes, counts, parses and extracts `files` in parallel; items in path order.
-fn read_batch(files: Vec<PathBuf>, vocab: &mut Vocab, max_size: u64) -> Vec<Item> {
-    if files.is_empty() {
+/// Counts, parses and extracts files read, in parallel; items in path order.
+fn parse_batch(texts: ReadFiles, vocab: &mut Vocab) -> Vec<Item> {
+    if texts.is_empty() {
         return Vec::new();
     }
-    let texts: Vec<(PathBuf, Result<StampedText, String>)> = files
-        .into_par_iter()
-        .map(|p| {
-            let t = read_text(&p, max_size);
-            (p, t)
-        })
-        .collect();
     let keys: Vec<Vec<u64>> = texts
         .par_iter()
         .filter_map(|(_, t)| t.as_ref().ok())
@@ -150,4 +193,61 @@ fn record_of(path: &Path, text: &str, corpus: &Vocab) -> Result<Record, String> 
         article,
         entities,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A folder of `n` small articles, named in order.
+    fn folder(n: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..n {
+            let text = format!("Title number {i}\n\nBody of article {i}, about Berlin.\n");
+            std::fs::write(dir.path().join(format!("a{i:05}.txt")), text).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn every_file_comes_once_in_path_order_across_batches() {
+        let dir = folder(100);
+        let (tx, rx) = crossbeam_channel::bounded(2);
+        let roots = vec![dir.path().to_path_buf()];
+        let reader =
+            std::thread::spawn(move || read_all(&roots, &FxHashMap::default(), 7, 1 << 20, 3, &tx));
+        let names: Vec<String> = rx
+            .iter()
+            .flatten()
+            .map(|item| match item {
+                Item::Parsed(rec) => Path::new(&rec.path)
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let expected: Vec<String> = (0..100).map(|i| format!("a{i:05}.txt")).collect();
+        assert_eq!(names, expected);
+        assert_eq!(reader.join().unwrap().count("berlin"), 100);
+    }
+
+    #[test]
+    fn the_stages_stop_when_the_receiver_hangs_up() {
+        let dir = folder(300);
+        let (tx, rx) = crossbeam_channel::bounded(0);
+        let roots = [dir.path().to_path_buf()];
+        let (done_tx, done_rx) = crossbeam_channel::bounded(1);
+        std::thread::spawn(move || {
+            read_all(&roots, &FxHashMap::default(), 4, 1 << 20, 3, &tx);
+            let _ = done_tx.send(());
+        });
+        let first = rx.recv().unwrap();
+        assert_eq!(first.len(), 4);
+        drop(rx);
+        done_rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the reader did not stop after its receiver hung up");
+    }
 }
