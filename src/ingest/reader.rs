@@ -1,5 +1,6 @@
-//! The reader thread: walks the roots, passes over unchanged files, and reads, decodes,
-//! parses and extracts the others in parallel batches, keeping the corpus vocabulary.
+//! The reading side of a run: walks the roots, passes over unchanged files, and reads, decodes,
+//! parses and extracts the others in parallel batches (walking, reading and parsing overlap),
+//! keeping the corpus vocabulary.
 
 use std::path::{Path, PathBuf};
 
@@ -32,7 +33,7 @@ type ReadFiles = Vec<(PathBuf, Result<StampedText, String>)>;
 /// Walks `roots` and sends batches of items until the walk ends or the receiver hangs up.
 /// Returns the vocabulary of everything read.
 ///
-/// Three stages overlap, each a batch ahead of the next: the walk (this thread's helper),
+/// Three stages overlap, each a batch ahead of the next: the walk (on a thread of its own),
 /// reading files on `io_threads` threads, and counting, parsing and extracting on the current
 /// rayon pool. Reading apart from parsing keeps many reads in flight when files come from
 /// disk rather than from the page cache, while the parsing threads work on the batch before.
