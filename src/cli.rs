@@ -81,7 +81,8 @@ pub struct IndexArgs {
     /// Rebuild the index from scratch (the old one stays usable until the new one is done)
     #[arg(long)]
     pub full: bool,
-    /// Threads that parse files, and as many that index [default: number of cores]
+    /// Threads that parse files, and as many that index (files are read on four times as
+    /// many) [default: number of cores]
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Writer memory budget in MiB

@@ -28,8 +28,8 @@ pub use reader::read_file;
 /// How to index.
 #[derive(Debug, Clone)]
 pub struct IndexOptions {
-    /// Threads that read and parse files, and indexing threads of tantivy's writer (each
-    /// as many).
+    /// Threads that parse files, and indexing threads of tantivy's writer (each as many).
+    /// Files are read on four times as many threads (at least 4, at most 32).
     pub threads: usize,
     /// Memory budget of the writer, bytes.
     pub memory_budget: usize,
