@@ -82,7 +82,7 @@ pub struct IndexArgs {
     #[arg(long)]
     pub full: bool,
     /// Threads that parse files, and as many that index (files are read on four times as
-    /// many) [default: number of cores]
+    /// many, 4 to 32, which mostly wait on the disk) [default: number of cores]
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Writer memory budget in MiB

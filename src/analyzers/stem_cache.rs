@@ -55,8 +55,9 @@ fn load_le(bytes: &[u8]) -> u64 {
 /// not cached.
 const STEM_BYTES: usize = 14;
 
-/// A cached word and its stem (32 bytes: two slots to a cache line).
+/// A cached word and its stem (32 bytes, aligned: two slots to a cache line).
 #[derive(Clone, Copy, Default)]
+#[repr(C, align(32))]
 struct Slot {
     word: u128,
     /// The stem, unless it is the word's beginning (`markets`, `market`), as most stems are:
@@ -78,8 +79,10 @@ const USED: u8 = 2;
 /// never pay for one.
 pub(super) const STEM_CACHE_WARM_UP: u32 = 4096;
 
-/// A direct-mapped cache of stems: each word has one slot, which a later word may take. Its
-/// slots are made once [`STEM_CACHE_WARM_UP`] words went by without it.
+/// A direct-mapped cache of stems: each word has one slot, which a later word may take, unless
+/// the word was looked up again since it came (it is then passed over once: see
+/// [`StemCache::stem`]). Its slots are made once [`STEM_CACHE_WARM_UP`] words went by without
+/// it.
 #[derive(Default)]
 pub(super) struct StemCache {
     slots: Vec<Slot>,

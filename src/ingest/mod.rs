@@ -29,7 +29,7 @@ pub use reader::read_file;
 #[derive(Debug, Clone)]
 pub struct IndexOptions {
     /// Threads that parse files, and indexing threads of tantivy's writer (each as many).
-    /// Files are read on four times as many threads (at least 4, at most 32).
+    /// Files are opened and read on four times as many threads (at least 4, at most 32).
     pub threads: usize,
     /// Memory budget of the writer, bytes.
     pub memory_budget: usize,
@@ -101,13 +101,14 @@ pub fn index_paths(
     let (tx, rx) = crossbeam_channel::bounded::<Vec<Item>>(2);
     let reader_roots = roots.clone();
     let (batch_size, max_size) = (opts.batch_size, opts.max_file_size);
-    // The reader parses on a pool of `threads` threads: `--threads` bounds the work of the
-    // run. Files are read on more threads, which mostly wait on the disk when the files are not
-    // in the page cache: four reads in flight for each parsing thread.
+    // The reader decodes and parses on a pool of `threads` threads: `--threads` bounds the
+    // work of the run. Files are only opened and read on more threads, which mostly wait on
+    // the disk when the files are not in the page cache: four for each parsing thread, at
+    // least 4 and at most 32.
     let io_threads = (opts.threads * 4).clamp(4, 32);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
-        .thread_name(|i| format!("newsdex-read-{i}"))
+        .thread_name(|i| format!("newsdex-parse-{i}"))
         .build()
         .ok();
     let reader = std::thread::spawn(move || {
@@ -134,7 +135,11 @@ pub fn index_paths(
         }
         progress(Progress::Files(looked_at));
     }
-    let vocab: Vocab = reader.join().unwrap_or_default();
+    // A reader that panicked stopped early: finishing would take the files it never reached
+    // for gone and drop their records. The panic goes on, and the last commit stands.
+    let vocab: Vocab = reader
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     let canonical: Vec<PathBuf> = roots
         .iter()
         .filter_map(|r| std::fs::canonicalize(r).ok())

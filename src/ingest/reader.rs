@@ -27,16 +27,21 @@ pub enum Item {
     Missing(String),
 }
 
-/// Files of one batch, read: each path with its stamp and text, or why it could not be read.
-type ReadFiles = Vec<(PathBuf, Result<StampedText, String>)>;
+/// A file's stamp and its bytes.
+type StampedBytes = (FileStamp, Vec<u8>);
+
+/// Files of one batch, read: each path with its stamp and bytes, or why it could not be read.
+type ReadFiles = Vec<(PathBuf, Result<StampedBytes, String>)>;
 
 /// Walks `roots` and sends batches of items until the walk ends or the receiver hangs up.
 /// Returns the vocabulary of everything read.
 ///
-/// Three stages overlap, each a batch ahead of the next: the walk (on a thread of its own),
-/// reading files on `io_threads` threads, and counting, parsing and extracting on the current
-/// rayon pool. Reading apart from parsing keeps many reads in flight when files come from
-/// disk rather than from the page cache, while the parsing threads work on the batch before.
+/// Three stages overlap, each up to two batches ahead of the next (one waiting in a channel,
+/// one in the making): the walk (on a thread of its own), reading files on `io_threads`
+/// threads, and decoding, counting, parsing and extracting on the current rayon pool. Reading
+/// apart from parsing keeps many reads in flight when files come from disk rather than from
+/// the page cache, while the parsing threads work on a batch before; the reading threads only
+/// open and read, so the parsing pool bounds the CPU work.
 pub fn read_all(
     roots: &[PathBuf],
     known: &FxHashMap<String, KnownFile>,
@@ -60,8 +65,8 @@ pub fn read_all(
                     files
                         .into_par_iter()
                         .map(|p| {
-                            let t = read_text(&p, max_size);
-                            (p, t)
+                            let b = read_bytes(&p, max_size);
+                            (p, b)
                         })
                         .collect()
                 };
@@ -132,11 +137,15 @@ fn walk_batches(
 /// A file's stamp and its decoded text.
 type StampedText = (FileStamp, String);
 
-/// Counts, parses and extracts files read, in parallel; items in path order.
-fn parse_batch(texts: ReadFiles, vocab: &mut Vocab) -> Vec<Item> {
-    if texts.is_empty() {
+/// Decodes, counts, parses and extracts files read, in parallel; items in path order.
+fn parse_batch(files: ReadFiles, vocab: &mut Vocab) -> Vec<Item> {
+    if files.is_empty() {
         return Vec::new();
     }
+    let texts: Vec<(PathBuf, Result<StampedText, String>)> = files
+        .into_par_iter()
+        .map(|(p, read)| (p, read.and_then(decode_stamped)))
+        .collect();
     let keys: Vec<Vec<u64>> = texts
         .par_iter()
         .filter_map(|(_, t)| t.as_ref().ok())
@@ -169,10 +178,20 @@ pub fn read_file(path: &Path, corpus: &Vocab, max_size: u64) -> Result<Record, S
     Ok(rec)
 }
 
-/// Opens, stamps, reads and decodes a file: one path lookup, and no read past the size the
-/// open file reports (a file that grows meanwhile is read again by the next run, its stamp
-/// having changed).
+/// Opens, stamps, reads and decodes a file.
 fn read_text(path: &Path, max_size: u64) -> Result<StampedText, String> {
+    read_bytes(path, max_size).and_then(decode_stamped)
+}
+
+/// Decodes the bytes of a file read.
+fn decode_stamped((stamp, bytes): StampedBytes) -> Result<StampedText, String> {
+    decode(bytes).map(|t| (stamp, t)).map_err(|e| e.to_string())
+}
+
+/// Opens, stamps and reads a file: one path lookup, and no read past the size the open file
+/// reports (a file that grows meanwhile is read again by the next run, its stamp having
+/// changed).
+fn read_bytes(path: &Path, max_size: u64) -> Result<StampedBytes, String> {
     let mut file = std::fs::File::open(path).map_err(|e| e.to_string())?;
     let stamp = FileStamp::of(&file.metadata().map_err(|e| e.to_string())?);
     let size = stamp.size;
@@ -182,7 +201,7 @@ fn read_text(path: &Path, max_size: u64) -> Result<StampedText, String> {
     let mut bytes = Vec::with_capacity(size as usize);
     std::io::Read::read_to_end(&mut std::io::Read::take(&mut file, size), &mut bytes)
         .map_err(|e| e.to_string())?;
-    decode(bytes).map(|t| (stamp, t)).map_err(|e| e.to_string())
+    Ok((stamp, bytes))
 }
 
 fn record_of(path: &Path, text: &str, corpus: &Vocab) -> Result<Record, String> {
@@ -241,14 +260,20 @@ mod tests {
         let roots = [dir.path().to_path_buf()];
         let (done_tx, done_rx) = crossbeam_channel::bounded(1);
         std::thread::spawn(move || {
-            read_all(&roots, &FxHashMap::default(), 4, 1 << 20, 3, &tx);
-            let _ = done_tx.send(());
+            let vocab = read_all(&roots, &FxHashMap::default(), 4, 1 << 20, 3, &tx);
+            let _ = done_tx.send(vocab);
         });
         let first = rx.recv().unwrap();
         assert_eq!(first.len(), 4);
         drop(rx);
-        done_rx
+        let vocab = done_rx
             .recv_timeout(std::time::Duration::from_secs(60))
             .expect("the reader did not stop after its receiver hung up");
+        // The batch sent, and the one whose sending failed: no file after them is parsed.
+        assert!(
+            vocab.count("berlin") <= 8,
+            "{} files parsed",
+            vocab.count("berlin")
+        );
     }
 }
