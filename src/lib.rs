@@ -24,6 +24,7 @@
 
 pub mod analyzers;
 pub mod article;
+mod bytes;
 mod chars;
 pub mod decode;
 pub mod entity_counts;

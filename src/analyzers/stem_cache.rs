@@ -6,6 +6,8 @@
 //! [`NewsTokenizer`](super::NewsTokenizer) has its own cache (tantivy clones the analyzer for
 //! each segment writer), so no lock is shared.
 
+use crate::bytes::load_le;
+
 /// Slots of a cache (32 bytes each, 512 KiB in all). A cache twice the size is faster alone
 /// (fewer words stemmed again) but not beside tantivy's postings tables, which share the
 /// core's 1 MiB L2 cache: profiles of indexing 181k articles give the analyzer 7.5% of the
@@ -29,26 +31,6 @@ fn pack(word: &str) -> Option<u128> {
     let packed = u128::from(load_le(low)) | u128::from(load_le(high)) << 64;
     // The length goes in too: "a" and "a\0" must not meet.
     Some(packed ^ ((n as u128) << 120))
-}
-
-/// Up to eight bytes as a little-endian integer (the first byte lowest), zero above them.
-#[inline]
-fn load_le(bytes: &[u8]) -> u64 {
-    let n = bytes.len();
-    let u32_at = |i: usize| {
-        let four: [u8; 4] = bytes[i..i + 4].try_into().unwrap_or_default();
-        u64::from(u32::from_le_bytes(four))
-    };
-    match n {
-        8 => u64::from_le_bytes(bytes.try_into().unwrap_or_default()),
-        // Two reads that overlap: the bytes they share are the same bytes, in the same place.
-        4..=7 => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
-        1..=3 => {
-            let b = |i: usize| u64::from(bytes[i]) << (8 * i);
-            b(0) | b(n / 2) | b(n - 1)
-        }
-        _ => 0,
-    }
 }
 
 /// Bytes of a stem kept in a slot: a stem that is not the word's beginning and is longer is

@@ -8,6 +8,8 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::bytes::load_le;
+
 /// Lowercased word counts.
 #[derive(Debug, Default, Clone)]
 pub struct Vocab {
@@ -41,11 +43,7 @@ fn lower_key(bytes: &[u8]) -> u64 {
     }
     let tail = chunks.remainder();
     if !tail.is_empty() {
-        let c = tail
-            .iter()
-            .rev()
-            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-        h = fold(h ^ lower_ascii(c), MUL);
+        h = fold(h ^ lower_ascii(load_le(tail)), MUL);
     }
     fold(h, SEED)
 }
