@@ -1,4 +1,39 @@
-//! Reading a few bytes of text as one integer, for hashing and packing words.
+//! Bytes of UTF-8 text, cheaply: what each byte is ([`CLASS`]), and a few bytes read as one
+//! integer ([`load_le`]), for the scanners that split, hash and pack words.
+
+/// A bit of [`CLASS`]: an ASCII letter.
+pub(crate) const ALPHA: u8 = 1;
+/// A bit of [`CLASS`]: an ASCII digit.
+pub(crate) const DIGIT: u8 = 2;
+/// A bit of [`CLASS`]: an ASCII capital letter.
+pub(crate) const UPPER: u8 = 4;
+/// A bit of [`CLASS`]: `-`.
+pub(crate) const HYPHEN: u8 = 8;
+/// A bit of [`CLASS`]: a byte of a non-ASCII character (decode it to know more).
+pub(crate) const NON_ASCII: u8 = 16;
+
+/// What each byte is, as bits: a table costs less than comparisons. Other ASCII bytes
+/// (white space, punctuation but `-`) have no bit.
+pub(crate) static CLASS: [u8; 256] = {
+    let mut table = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_uppercase() {
+            ALPHA | UPPER
+        } else if byte.is_ascii_lowercase() {
+            ALPHA
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else if byte == b'-' {
+            HYPHEN
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Up to eight bytes as a little-endian integer (the first byte lowest), zero above them, in
 /// at most two reads: no copy of a variable length (which is a call to `memmove`).
@@ -24,6 +59,18 @@ pub(crate) fn load_le(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn classes_are_those_of_the_ascii_predicates() {
+        for b in 0..=255u8 {
+            let c = CLASS[b as usize];
+            assert_eq!(c & ALPHA != 0, b.is_ascii_alphabetic(), "{b:#x}");
+            assert_eq!(c & DIGIT != 0, b.is_ascii_digit(), "{b:#x}");
+            assert_eq!(c & UPPER != 0, b.is_ascii_uppercase(), "{b:#x}");
+            assert_eq!(c & HYPHEN != 0, b == b'-', "{b:#x}");
+            assert_eq!(c & NON_ASCII != 0, !b.is_ascii(), "{b:#x}");
+        }
+    }
 
     #[test]
     fn each_byte_lands_in_its_place() {

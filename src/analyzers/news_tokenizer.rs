@@ -15,6 +15,7 @@ use tantivy::tokenizer::{
 };
 
 use super::stem_cache::StemCache;
+use crate::bytes::{ALPHA, CLASS, DIGIT, NON_ASCII, UPPER};
 use crate::chars::char_at;
 
 /// Words of this many bytes or more, before lower-casing, are dropped (as by
@@ -154,7 +155,7 @@ fn next_word(text: &str, at: &mut usize) -> Option<Word> {
     loop {
         let (len, classes) = ascii_letters(&bytes[i..]);
         i += len;
-        capitals |= classes & CAPITAL != 0;
+        capitals |= classes & UPPER != 0;
         // Past the ASCII letters and digits: a non-ASCII one, or the end of the word.
         let Some((true, len)) = alphanumeric_at(text, i) else {
             break;
@@ -175,17 +176,17 @@ fn next_word(text: &str, at: &mut usize) -> Option<Word> {
 fn ascii_separators(bytes: &[u8]) -> usize {
     bytes
         .iter()
-        .position(|&b| BYTE_CLASS[b as usize] != SEPARATOR)
+        .position(|&b| CLASS[b as usize] & (ALPHANUMERIC | NON_ASCII) != 0)
         .unwrap_or(bytes.len())
 }
 
-/// How many ASCII letters and digits `bytes` starts with, and their [`BYTE_CLASS`]es or-ed.
+/// How many ASCII letters and digits `bytes` starts with, and their [`CLASS`]es or-ed.
 #[inline]
 fn ascii_letters(bytes: &[u8]) -> (usize, u8) {
     let mut classes = 0;
     for (len, &b) in bytes.iter().enumerate() {
-        let class = BYTE_CLASS[b as usize];
-        if class & LETTER == 0 {
+        let class = CLASS[b as usize];
+        if class & ALPHANUMERIC == 0 {
             return (len, classes);
         }
         classes |= class;
@@ -193,32 +194,8 @@ fn ascii_letters(bytes: &[u8]) -> (usize, u8) {
     (bytes.len(), classes)
 }
 
-/// The [`BYTE_CLASS`] of ASCII characters other than letters and digits: no bit.
-const SEPARATOR: u8 = 0;
-/// A bit of [`BYTE_CLASS`]: an ASCII letter or digit.
-const LETTER: u8 = 1;
-/// A bit of [`BYTE_CLASS`]: an ASCII capital letter.
-const CAPITAL: u8 = 2;
-/// A bit of [`BYTE_CLASS`]: a byte of a non-ASCII character (decode it to know more).
-const NON_ASCII: u8 = 4;
-
-/// What each byte of UTF-8 text is: a table costs less than comparisons.
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [NON_ASCII; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        table[b] = if byte.is_ascii_uppercase() {
-            LETTER | CAPITAL
-        } else if byte.is_ascii_alphanumeric() {
-            LETTER
-        } else {
-            SEPARATOR
-        };
-        b += 1;
-    }
-    table
-};
+/// The [`CLASS`] bits of a letter or digit.
+const ALPHANUMERIC: u8 = ALPHA | DIGIT;
 
 /// Whether the character at byte `at` of `text` (a character boundary) is alphanumeric, and
 /// its length in bytes; `None` at the end of the text.

@@ -8,7 +8,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::bytes::load_le;
+use crate::bytes::{load_le, ALPHA, CLASS, DIGIT, HYPHEN};
 
 /// Lowercased word counts.
 #[derive(Debug, Default, Clone)]
@@ -191,11 +191,11 @@ fn count_word(tok: &str, f: &mut impl FnMut(u64)) {
 
 /// [`count_word`] for an ASCII token, with no copy of it.
 fn count_ascii(tok: &[u8], f: &mut impl FnMut(u64)) {
-    let classes = tok.iter().fold(0, |acc, &b| acc | ASCII_CLASS[b as usize]);
+    let classes = tok.iter().fold(0, |acc, &b| acc | CLASS[b as usize]);
     if classes & DIGIT != 0 {
         return;
     }
-    let is_letter = |b: &u8| ASCII_CLASS[*b as usize] & LETTER != 0;
+    let is_letter = |b: &u8| CLASS[*b as usize] & ALPHA != 0;
     let (Some(start), Some(last)) = (
         tok.iter().position(is_letter),
         tok.iter().rposition(is_letter),
@@ -216,33 +216,6 @@ fn count_ascii(tok: &[u8], f: &mut impl FnMut(u64)) {
         }
     }
 }
-
-/// A bit of [`ASCII_CLASS`]: an ASCII letter.
-const LETTER: u8 = 1;
-/// A bit of [`ASCII_CLASS`]: an ASCII digit.
-const DIGIT: u8 = 2;
-/// A bit of [`ASCII_CLASS`]: `-`.
-const HYPHEN: u8 = 4;
-
-/// What each byte is, for [`count_ascii`]: a table costs less than comparisons.
-static ASCII_CLASS: [u8; 256] = {
-    let mut table = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        table[b] = if byte.is_ascii_alphabetic() {
-            LETTER
-        } else if byte.is_ascii_digit() {
-            DIGIT
-        } else if byte == b'-' {
-            HYPHEN
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
 
 /// A token that ends a line with a hyphen after a letter: a possible broken word.
 pub(crate) fn ends_with_break(tok: &str) -> bool {
