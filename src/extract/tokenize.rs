@@ -205,15 +205,7 @@ fn plain(
 
 /// Whether `w` is one of the [`ABBREVIATIONS`], in any case.
 fn is_abbreviation(w: &str) -> bool {
-    const LONGEST: usize = 6;
-    if w.len() > LONGEST {
-        return false;
-    }
-    let mut buf = [0u8; LONGEST];
-    let lower = &mut buf[..w.len()];
-    lower.copy_from_slice(w.as_bytes());
-    lower.make_ascii_lowercase();
-    ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower)
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 /// A word or number run: its letters, digits and inner joiners, scanned once.
