@@ -142,40 +142,37 @@ fn parse_batch(files: ReadFiles, vocab: &mut Vocab) -> Vec<Item> {
     if files.is_empty() {
         return Vec::new();
     }
-    let texts: Vec<(PathBuf, Result<StampedText, String>)> = files
+    // Decoded and counted in one pass; the counts go in before any file of the batch is
+    // parsed.
+    let mut texts: Vec<(PathBuf, Result<StampedText, String>, Vec<u64>)> = files
         .into_par_iter()
-        .map(|(p, read)| (p, read.and_then(decode_stamped)))
+        .map(|(p, read)| {
+            let text = read.and_then(decode_stamped);
+            let keys = text
+                .as_ref()
+                .map_or_else(|_| Vec::new(), |(_, t)| Vocab::keys_of(t));
+            (p, text, keys)
+        })
         .collect();
-    let keys: Vec<Vec<u64>> = texts
-        .par_iter()
-        .filter_map(|(_, t)| t.as_ref().ok())
-        .map(|(_, t)| Vocab::keys_of(t))
-        .collect();
-    for k in &keys {
-        vocab.add_keys(k);
+    for (_, _, keys) in &mut texts {
+        vocab.add_keys(&std::mem::take(keys));
     }
     let vocab = &*vocab;
     texts
         .into_par_iter()
-        .map(|(p, t)| {
-            let rec = t.and_then(|(stamp, t)| Ok((stamp, record_of(&p, &t, vocab)?)));
-            match rec {
-                Ok((stamp, mut rec)) => {
-                    rec.file = stamp;
-                    Item::Parsed(Box::new(rec))
-                }
+        .map(
+            |(p, text, _)| match text.and_then(|(stamp, t)| record_of(&p, stamp, &t, vocab)) {
+                Ok(rec) => Item::Parsed(Box::new(rec)),
                 Err(reason) => Item::Skipped(p.display().to_string(), reason),
-            }
-        })
+            },
+        )
         .collect()
 }
 
 /// Reads, decodes, parses and extracts one file.
 pub fn read_file(path: &Path, corpus: &Vocab, max_size: u64) -> Result<Record, String> {
     let (stamp, text) = read_text(path, max_size)?;
-    let mut rec = record_of(path, &text, corpus)?;
-    rec.file = stamp;
-    Ok(rec)
+    record_of(path, stamp, &text, corpus)
 }
 
 /// Opens, stamps, reads and decodes a file.
@@ -204,15 +201,13 @@ fn read_bytes(path: &Path, max_size: u64) -> Result<StampedBytes, String> {
     Ok((stamp, bytes))
 }
 
-fn record_of(path: &Path, text: &str, corpus: &Vocab) -> Result<Record, String> {
+/// The record of the file at `path`, stamped `stamp`, whose text is `text`.
+fn record_of(path: &Path, stamp: FileStamp, text: &str, corpus: &Vocab) -> Result<Record, String> {
     let article = parse(text, corpus).map_err(|e| e.to_string())?;
     let entities = article_entities(&article.title, &article.body);
-    Ok(Record::new(
-        path.display().to_string(),
-        0,
-        article,
-        entities,
-    ))
+    let mut rec = Record::new(path.display().to_string(), 0, article, entities);
+    rec.file = stamp;
+    Ok(rec)
 }
 
 #[cfg(test)]
