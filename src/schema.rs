@@ -7,12 +7,12 @@
 
 pub use crate::analyzers::{name_analyzer, news_analyzer, register_analyzers};
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
-    TextFieldIndexing, TextOptions, FAST, STORED,
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing,
+    TextOptions, FAST, STORED,
 };
 
 /// The version of the schema this build writes; stored in each commit's payload.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Analyzer of the title and body: words, lower-cased, accents folded, English stems.
 pub const NEWS_ANALYZER: &str = "news";
@@ -34,8 +34,6 @@ pub struct Fields {
     pub body: Field,
     /// The article URL as written.
     pub url: Field,
-    /// Hash of the canonical URL, indexed (identity, and bare-URL queries).
-    pub url_key: Field,
     /// Outlet host.
     pub source: Field,
     /// Publication date.
@@ -96,7 +94,6 @@ pub fn build_schema() -> Schema {
     b.add_text_field("title", text(NEWS_ANALYZER));
     b.add_text_field("body", text(NEWS_ANALYZER));
     b.add_text_field("url", STORED);
-    b.add_u64_field("url_key", NumericOptions::default().set_indexed());
     b.add_text_field("source", keyword().set_stored().set_fast("raw"));
     b.add_date_field(
         "date",
@@ -136,7 +133,6 @@ impl Fields {
             title: f("title")?,
             body: f("body")?,
             url: f("url")?,
-            url_key: f("url_key")?,
             source: f("source")?,
             date: f("date")?,
             related_urls: f("related_urls")?,

@@ -66,6 +66,13 @@ pub fn url_key(url: &str) -> u64 {
     key_of(&canonical_url(url))
 }
 
+/// The id of the document whose key is `key` (its [`url_key`], else that of its path and
+/// position): sixteen hex digits. An article with a URL is found by its URL through this id
+/// alone; no second per-document key is indexed.
+pub fn id_of_key(key: u64) -> String {
+    format!("{key:016x}")
+}
+
 /// The id of a duplicate file's record: from its path, never equal to a document id.
 pub fn duplicate_record_id(path: &str) -> String {
     format!("dup-{:016x}", xxhash_rust::xxh3::xxh3_64(path.as_bytes()))
@@ -95,7 +102,7 @@ impl Record {
         let url_key = article.url.as_deref().map(url_key);
         let id = url_key.unwrap_or_else(|| key_of(&format!("{path}#{position}")));
         Record {
-            id: format!("{id:016x}"),
+            id: id_of_key(id),
             content_hash: article.content_hash(),
             path,
             article,
@@ -115,9 +122,6 @@ impl Record {
         doc.add_text(f.body, &a.body);
         if let Some(url) = &a.url {
             doc.add_text(f.url, url);
-        }
-        if let Some(key) = self.url_key {
-            doc.add_u64(f.url_key, key);
         }
         if let Some(source) = a.source() {
             doc.add_text(f.source, source);

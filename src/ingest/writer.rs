@@ -14,7 +14,9 @@ use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 use super::reader::{read_file, Item};
 use super::IndexReport;
 use crate::error::Result;
-use crate::index::document::{duplicate_document, duplicate_record_id, key_of, FileStamp, Record};
+use crate::index::document::{
+    duplicate_document, duplicate_record_id, id_of_key, key_of, FileStamp, Record,
+};
 use crate::index::files::{duplicate_paths, not_duplicate_clause, KnownFile};
 use crate::index::NewsIndex;
 use crate::parse::Vocab;
@@ -292,7 +294,7 @@ impl<'a> Run<'a> {
         }
         let f = &self.index.fields;
         if let Some(k) = url_key {
-            let term = Term::from_field_u64(f.url_key, k);
+            let term = Term::from_field_text(f.id, &id_of_key(k));
             let q = BooleanQuery::new(vec![
                 (
                     Occur::Must,

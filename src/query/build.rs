@@ -23,7 +23,7 @@ use super::{Clause, FieldName, Match, Node, Occurrence};
 use crate::analyzers::{name_analyzer, news_analyzer, stopword_analyzer, terms as analyze};
 use crate::error::{Error, Result};
 use crate::extract::{canonical_org, canonical_place};
-use crate::index::document::{date_to_tantivy, url_key};
+use crate::index::document::{date_to_tantivy, id_of_key, url_key};
 use crate::index::files::not_duplicate_clause;
 use crate::schema::Fields;
 
@@ -181,7 +181,7 @@ impl Builder<'_> {
 
     fn url_query(&self, url: &str) -> Box<dyn Query> {
         Box::new(TermQuery::new(
-            Term::from_field_u64(self.f.url_key, url_key(url)),
+            Term::from_field_text(self.f.id, &id_of_key(url_key(url))),
             IndexRecordOption::Basic,
         ))
     }
