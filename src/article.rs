@@ -100,11 +100,7 @@ fn run_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     let n = bytes.len();
     loop {
-        // Printable ASCII, nearly all of news text, in one tight scan.
-        i += bytes[i..]
-            .iter()
-            .position(|&b| b <= b' ' || !b.is_ascii())
-            .unwrap_or(n - i);
+        i = plain_end(bytes, i);
         if i == n {
             return n;
         }
@@ -114,6 +110,35 @@ fn run_end(text: &str, mut i: usize) -> usize {
             _ => return i,
         }
     }
+}
+
+/// The first offset from `i` that needs a closer look: a control byte, white space or a
+/// non-ASCII byte, except a plain space between two printable ASCII bytes (`a b`). Eight
+/// bytes at a time, then byte by byte near the end.
+fn plain_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = !HIGH;
+    // Each byte's high bit: the byte is at most b' ' or not ASCII.
+    let special = |x: u64| HIGH & (x | !((x & LOW) + ONES * (0x80 - 0x21)));
+    // Each byte's high bit: the byte is b' ' (exactly: no carry crosses a byte).
+    let space = |x: u64| {
+        let t = x ^ (ONES * u64::from(b' '));
+        !(((t & LOW) + LOW) | t) & HIGH
+    };
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+    while i + 9 <= bytes.len() {
+        let (here, next) = (word(i), word(i + 1));
+        let stop = special(here) & !(space(here) & !special(next));
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|&b| b <= b' ' || !b.is_ascii())
+        .unwrap_or(bytes.len() - i)
 }
 
 #[cfg(test)]
@@ -158,6 +183,29 @@ mod tests {
                 }
                 all.push(t);
             }
+        }
+        // And longer ones, which take the eight-bytes-at-a-time scan: a fixed pseudo-random
+        // walk over a larger alphabet, every character at every offset of a word.
+        // Mostly plain letters and single spaces, as in prose, so that long plain stretches
+        // occur, with every kind of byte the scan must stop at mixed in.
+        let mut wide = vec!['a'; 12];
+        wide.extend([' '; 5]);
+        wide.extend([
+            'Z', '~', '\x7f', '\t', '\n', '\r', '\x1f', '\u{e9}', '\u{a0}', '\u{3000}',
+        ]);
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = 9 + (next() % 40) as usize;
+            let t: String = (0..len)
+                .map(|_| wide[(next() % wide.len() as u64) as usize])
+                .collect();
+            all.push(t);
         }
         for prefix in ["", "before"] {
             for t in &all {
