@@ -184,10 +184,9 @@ mod tests {
                 all.push(t);
             }
         }
-        // And longer ones, which take the eight-bytes-at-a-time scan: a fixed pseudo-random
-        // walk over a larger alphabet, every character at every offset of a word.
-        // Mostly plain letters and single spaces, as in prose, so that long plain stretches
-        // occur, with every kind of byte the scan must stop at mixed in.
+        // And longer ones, which take the eight-bytes-at-a-time scan: fixed pseudo-random
+        // strings, mostly plain letters and single spaces as in prose (so that long plain
+        // stretches occur), with every kind of byte the scan must stop at mixed in.
         let mut wide = vec!['a'; 12];
         wide.extend([' '; 5]);
         wide.extend([

@@ -321,3 +321,43 @@ fn one_thread_or_many_make_the_same_index() {
     assert_eq!(exports[0].len(), 37);
     assert_eq!(exports[0], exports[1]);
 }
+
+#[test]
+fn a_later_file_with_an_indexed_url_is_a_duplicate_of_its_document() {
+    // The second file comes in a later run, with other text: only the URL, written another
+    // way, ties it to the indexed document (found through the id the URL keys).
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first");
+    let later = dir.path().join("later");
+    std::fs::create_dir(&first).unwrap();
+    std::fs::create_dir(&later).unwrap();
+    std::fs::write(
+        first.join("talks.txt"),
+        "Harbour talks resume\n\nThe port authority met on Monday.\n\nOriginal url:\nhttps://www.northharbourherald.com/2021/02/04/harbour-talks-a12\n",
+    )
+    .unwrap();
+    std::fs::write(
+        later.join("talks-updated.txt"),
+        "Harbour talks resume after a pause\n\nThe port authority met again on Tuesday.\n\nOriginal url:\nhttp://northharbourherald.com/2021/02/04/harbour-talks-a12/\n",
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    on(&index).arg("index").arg(&first).assert().success();
+    let report = report_of(&index, &[later.as_os_str()]);
+    assert_eq!(report["added"], 0, "{report}");
+    assert_eq!(
+        report["duplicates"].as_array().unwrap().len(),
+        1,
+        "{report}"
+    );
+    let docs = exported(&index);
+    assert_eq!(docs.len(), 1, "{docs:?}");
+    assert!(docs[0]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("first/talks.txt"));
+    let url = "https://northharbourherald.com/2021/02/04/harbour-talks-a12";
+    let hits = json_of(&index, &["search", url, "--format", "json"]);
+    assert_eq!(hits["total"], 1, "{hits}");
+    assert_eq!(hits["hits"][0]["id"], docs[0]["id"], "{hits}");
+}

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
 
@@ -17,7 +17,7 @@ use crate::error::Result;
 use crate::index::document::{
     duplicate_document, duplicate_record_id, id_of_key, key_of, FileStamp, Record,
 };
-use crate::index::files::{duplicate_paths, not_duplicate_clause, KnownFile};
+use crate::index::files::{duplicate_paths, KnownFile};
 use crate::index::NewsIndex;
 use crate::parse::Vocab;
 
@@ -294,14 +294,9 @@ impl<'a> Run<'a> {
         }
         let f = &self.index.fields;
         if let Some(k) = url_key {
+            // The document whose id is the URL's key (a duplicate's record id never is one).
             let term = Term::from_field_text(f.id, &id_of_key(k));
-            let q = BooleanQuery::new(vec![
-                (
-                    Occur::Must,
-                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>,
-                ),
-                (Occur::MustNot, not_duplicate_clause(f)),
-            ]);
+            let q = TermQuery::new(term, IndexRecordOption::Basic);
             for (_, addr) in self
                 .searcher
                 .search(&q, &TopDocs::with_limit(4).order_by_score())?
