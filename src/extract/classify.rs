@@ -7,7 +7,7 @@
 //! document-level pass ([`super::resolve`]) to confirm or overrule. Pure and local: it looks at
 //! most three tokens beyond the span.
 
-use super::gazetteer::{gazetteer, lower_into, Flags};
+use super::gazetteer::{gazetteer, push_lower, Flags};
 use super::spans::{Doc, Span};
 use super::tokenize::{Shape, TokKind};
 use super::EntityKind;
@@ -54,13 +54,11 @@ const PLACE_PREP: &[&str] = &[
 /// Lowercases the words of `first..=last` joined by single spaces into `buf`.
 pub(crate) fn phrase(doc: &Doc<'_>, first: usize, last: usize, buf: &mut String) {
     buf.clear();
-    let mut w = String::new();
     for t in &doc.toks[first..=last] {
         if !buf.is_empty() && t.kind != TokKind::Possessive {
             buf.push(' ');
         }
-        lower_into(t.text, &mut w);
-        buf.push_str(&w);
+        push_lower(t.text, buf);
     }
 }
 

@@ -220,9 +220,15 @@ impl Gazetteer {
 /// Writes the lowercase of `s` into `buf`, typographic apostrophes made plain.
 pub(crate) fn lower_into(s: &str, buf: &mut String) {
     buf.clear();
+    push_lower(s, buf);
+}
+
+/// Appends the lowercase of `s` to `buf`, typographic apostrophes made plain.
+pub(crate) fn push_lower(s: &str, buf: &mut String) {
     if s.is_ascii() {
+        let from = buf.len();
         buf.push_str(s);
-        buf.make_ascii_lowercase();
+        buf[from..].make_ascii_lowercase();
         return;
     }
     for c in s.chars() {

@@ -106,7 +106,7 @@ impl Known {
 
 /// The text of tokens `first..=last` as written, white space collapsed.
 fn written(doc: &Doc<'_>, first: usize, last: usize) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(doc.toks[last].end - doc.toks[first].start);
     for (n, t) in doc.toks[first..=last].iter().enumerate() {
         if n > 0 && doc.toks[first + n - 1].end < t.start {
             s.push(' ');

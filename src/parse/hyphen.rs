@@ -13,7 +13,7 @@ const LOCAL_WEIGHT: u32 = 4;
 
 /// Joins the hard-wrapped `lines` of one block into one line of text.
 pub(crate) fn join_lines(lines: &[&str], local: &Vocab, corpus: &Vocab) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
     for line in lines {
         let line = line.trim();
         if line.is_empty() {
