@@ -2,6 +2,7 @@
 
 use time::Date;
 
+use crate::bytes::{load_le, HIGH, ONES};
 use crate::chars::char_at;
 
 /// One news article, parsed and normalized, before entity extraction.
@@ -116,8 +117,6 @@ fn run_end(text: &str, mut i: usize) -> usize {
 /// non-ASCII byte, except a plain space between two printable ASCII bytes (`a b`). Eight
 /// bytes at a time, then byte by byte near the end.
 fn plain_end(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     const LOW: u64 = !HIGH;
     // Each byte's high bit: the byte is at most b' ' or not ASCII.
     let special = |x: u64| HIGH & (x | !((x & LOW) + ONES * (0x80 - 0x21)));
@@ -126,9 +125,8 @@ fn plain_end(bytes: &[u8], mut i: usize) -> usize {
         let t = x ^ (ONES * u64::from(b' '));
         !(((t & LOW) + LOW) | t) & HIGH
     };
-    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
     while i + 9 <= bytes.len() {
-        let (here, next) = (word(i), word(i + 1));
+        let (here, next) = (load_le(&bytes[i..i + 8]), load_le(&bytes[i + 1..i + 9]));
         let stop = special(here) & !(space(here) & !special(next));
         if stop != 0 {
             return i + (stop.trailing_zeros() / 8) as usize;

@@ -35,6 +35,12 @@ pub(crate) static CLASS: [u8; 256] = {
     table
 };
 
+/// Eight bytes, each 1: times a byte value, that value in every byte of a word.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte of a word: where the eight-bytes-at-a-time tests leave their
+/// answers.
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
+
 /// Up to eight bytes as a little-endian integer (the first byte lowest), zero above them, in
 /// at most two reads: no copy of a variable length (which is a call to `memmove`).
 #[inline]

@@ -8,7 +8,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::bytes::{load_le, ALPHA, CLASS, DIGIT, HYPHEN};
+use crate::bytes::{load_le, ALPHA, CLASS, DIGIT, HIGH, HYPHEN, ONES};
 
 /// Lowercased word counts.
 #[derive(Debug, Default, Clone)]
@@ -38,8 +38,7 @@ fn lower_key(bytes: &[u8]) -> u64 {
     let mut h = fold(bytes.len() as u64 ^ SEED, MUL);
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
-        let c = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        h = fold(h ^ lower_ascii(c), MUL);
+        h = fold(h ^ lower_ascii(load_le(chunk)), MUL);
     }
     let tail = chunks.remainder();
     if !tail.is_empty() {
@@ -60,8 +59,6 @@ fn fold(a: u64, b: u64) -> u64 {
 /// unchanged.
 #[inline]
 fn lower_ascii(c: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let seven = c & !HIGH;
     // Each byte's high bit: its low seven bits are at least `A`, and at most `Z`; no carry
     // crosses a byte (at most 0x7f + 0x3f).
