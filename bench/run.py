@@ -57,7 +57,7 @@ con.commit()
 
 
 def measured(cmd, stdin_path=None, env=None):
-    """Runs cmd under /usr/bin/time -v: (seconds, peak RSS bytes, stdout)."""
+    """Runs cmd under /usr/bin/time -v: (seconds, peak RSS bytes, stdout, CPU seconds)."""
     start = time.perf_counter()
     stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
     r = subprocess.run(["/usr/bin/time", "-v"] + cmd, stdin=stdin, capture_output=True, text=True, env=env)
@@ -65,7 +65,9 @@ def measured(cmd, stdin_path=None, env=None):
     if r.returncode != 0:
         sys.exit(f"failed ({r.returncode}): {' '.join(cmd)}\n{r.stderr[-3000:]}")
     rss = next(int(l.split()[-1]) * 1024 for l in r.stderr.splitlines() if "Maximum resident" in l)
-    return secs, rss, r.stdout
+    cpu = sum(float(l.split()[-1]) for l in r.stderr.splitlines()
+              if "User time (seconds)" in l or "System time (seconds)" in l)
+    return secs, rss, r.stdout, cpu
 
 
 def du(path):
@@ -177,10 +179,16 @@ def main():
     # The machine is shared: the indexers take turns, --repeat times, and each row is the run
     # with the median time.
     runs = {"newsdex (files)": [], "tantivy-cli (JSON)": [], "SQLite FTS5 (JSON)": []}
+    # Each round's newsdex and tantivy-cli runs are back to back, under the same load: their
+    # ratio, wall and CPU time, is steadier than the ratio of the medians.
+    pairs = []
     for _ in range(a.repeat):
-        runs["newsdex (files)"].append(newsdex()[:2] + (du(nd_index),))
+        nd = newsdex()
+        runs["newsdex (files)"].append(nd[:2] + (du(nd_index),))
         if not a.skip_tantivy:
-            runs["tantivy-cli (JSON)"].append(tantivy()[:2] + (du(tv_index),))
+            tv = tantivy()
+            runs["tantivy-cli (JSON)"].append(tv[:2] + (du(tv_index),))
+            pairs.append((nd[0] / tv[0], nd[3] / tv[3]))
         runs["SQLite FTS5 (JSON)"].append(fts5()[:2] + (du(fts_db),))
     rows = []
     for name, rs in runs.items():
@@ -194,6 +202,11 @@ def main():
         print(f"{name:22s} {secs:8.2f} {n_docs / secs:9.0f} {corpus_bytes / 1e6 / secs:7.1f} "
               f"{rss / 2**20:7.0f}Mi {size / 2**20:7.1f}Mi {secs / rows[0][1]:9.2f}x")
     print(f"newsdex index size / corpus bytes: {rows[0][3] / corpus_bytes:.2f}")
+    if pairs:
+        for i, what in ((0, "wall"), (1, "CPU")):
+            each = [p[i] for p in pairs]
+            print(f"newsdex / tantivy-cli {what} time, each round: "
+                  f"{' '.join(f'{r:.2f}' for r in each)} (median {statistics.median(each):.2f})")
 
     print("\nquerying (100 queries, top 10 with snippets)")
     r = subprocess.run(["cargo", "bench", "-q", "--bench", "query", "--", nd_index, os.path.join(HERE, "queries.tsv"),
