@@ -144,13 +144,18 @@ fn parse_batch(files: ReadFiles, vocab: &mut Vocab) -> Vec<Item> {
     }
     // Decoded and counted in one pass; the counts go in before any file of the batch is
     // parsed.
+    // Which files the corpus vocabulary counts (all of them until it is large, then a
+    // sample), decided in path order before the batch: the same files for the same folder.
+    let counted: Vec<bool> = files.iter().map(|_| vocab.counts_next()).collect();
     let mut texts: Vec<(PathBuf, Result<StampedText, String>, Vec<u64>)> = files
         .into_par_iter()
-        .map(|(p, read)| {
+        .zip(counted)
+        .map(|((p, read), counted)| {
             let text = read.and_then(decode_stamped);
-            let keys = text
-                .as_ref()
-                .map_or_else(|_| Vec::new(), |(_, t)| Vocab::keys_of(t));
+            let keys = match &text {
+                Ok((_, t)) if counted => Vocab::keys_of(t),
+                _ => Vec::new(),
+            };
             (p, text, keys)
         })
         .collect();
