@@ -146,6 +146,7 @@ def main():
     ap.add_argument("--newsdex", default=os.path.join(ROOT, "target", "release", "newsdex"))
     ap.add_argument("--tantivy", default=shutil.which("tantivy") or os.path.expanduser("~/.cargo/bin/tantivy"))
     a = ap.parse_args()
+    a.repeat = max(1, a.repeat)
     os.makedirs(a.work, exist_ok=True)
     corpus, jsonl = make_corpus(a)
     articles = os.path.join(corpus, "articles")
@@ -195,7 +196,7 @@ def main():
         if rs:
             rs.sort(key=lambda r: r[0])
             rows.append((name,) + rs[len(rs) // 2])
-    newsdex()  # the index the queries below use
+    # The queries below use the index of the last newsdex run above.
     print(f"\nindexing (median of {a.repeat} alternating runs)")
     print(f"{'':22s} {'seconds':>8s} {'docs/s':>9s} {'MB/s':>7s} {'peak RSS':>9s} {'on disk':>9s} {'vs newsdex':>10s}")
     for name, secs, rss, size in rows:
