@@ -143,9 +143,8 @@ fn parse_batch(files: ReadFiles, vocab: &mut Vocab) -> Vec<Item> {
         return Vec::new();
     }
     // Decoded and counted in one pass; the counts go in before any file of the batch is
-    // parsed.
-    // Which files the corpus vocabulary counts (all of them until it is large, then a
-    // sample), decided in path order before the batch: the same files for the same folder.
+    // parsed. Which files are counted (all of them until the vocabulary is large, then a
+    // sample) is decided in path order before the batch: the same files for the same folder.
     let counted: Vec<bool> = files.iter().map(|_| vocab.counts_next()).collect();
     let mut texts: Vec<(PathBuf, Result<StampedText, String>, Vec<u64>)> = files
         .into_par_iter()

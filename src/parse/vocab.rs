@@ -19,7 +19,8 @@ pub struct Vocab {
     words: u64,
     /// Articles offered to [`Vocab::counts_next`] so far.
     offered: u64,
-    /// Words counted from every article, before sampling starts.
+    /// Words counted from every article, before sampling starts: [`COUNT_ALL_WORDS`] (fewer
+    /// in tests).
     count_all: u64,
 }
 
