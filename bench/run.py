@@ -8,7 +8,8 @@ Corpus: every distinct Reuters-21578 story (~18.1k) in the print-to-text layout,
 ../shared/tools/make_wire.py (--n 100000 --seed 5, --replicas R: R=10 gives ~181k articles).
 Indexing: newsdex (files -> index, entities included), tantivy-cli (the same stories as JSON:
 title, body, url as stored en_stem text, same threads), SQLite FTS5 (porter tokenizer, python3's
-sqlite3): seconds, docs/s, MB/s of article files, peak RSS, size on disk.
+sqlite3): seconds, docs/s, MB/s of article files, peak RSS, size on disk, and each round's
+newsdex/tantivy-cli ratio of wall and CPU time. The inputs are read once before the timed runs.
 Querying: bench/queries.tsv (100 queries: words, phrases, person and date filters, date sort),
 top 10 with snippets: newsdex in-process p50/p99 (benches/query.rs) and whole-process median,
 FTS5 in-process (bm25 + snippet) p50/p99, ripgrep whole-process median.
@@ -192,10 +193,9 @@ def main():
         return measured([sys.executable, "-c", FTS_LOADER, fts_db, jsonl])
 
     # The machine is shared: the indexers take turns, --repeat times, and each row is the run
-    # with the median time.
+    # with the median time. Each round's newsdex and tantivy-cli runs follow each other under
+    # the same load, so their ratio (wall and CPU time) is steadier than that of the medians.
     runs = {"newsdex (files)": [], "tantivy-cli (JSON)": [], "SQLite FTS5 (JSON)": []}
-    # Each round's newsdex and tantivy-cli runs are back to back, under the same load: their
-    # ratio, wall and CPU time, is steadier than the ratio of the medians.
     pairs = []
     for _ in range(a.repeat):
         nd = newsdex()
