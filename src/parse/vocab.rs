@@ -12,27 +12,13 @@ use rustc_hash::FxHashMap;
 use crate::bytes::{load_le, ALPHA, CLASS, DIGIT, HIGH, HYPHEN, ONES};
 
 /// Lowercased word counts.
-#[derive(Debug, Clone)]
+#[derive(Debug, Default, Clone)]
 pub struct Vocab {
     counts: FxHashMap<u64, u32>,
     /// Words counted so far.
     words: u64,
     /// Articles offered to [`Vocab::counts_next`] so far.
     offered: u64,
-    /// Words counted from every article, before sampling starts: [`COUNT_ALL_WORDS`] (fewer
-    /// in tests).
-    count_all: u64,
-}
-
-impl Default for Vocab {
-    fn default() -> Self {
-        Vocab {
-            counts: FxHashMap::default(),
-            words: 0,
-            offered: 0,
-            count_all: COUNT_ALL_WORDS,
-        }
-    }
 }
 
 /// Words a corpus vocabulary counts from every article (about 17,000 news articles); past
@@ -121,7 +107,10 @@ impl Vocab {
 
     /// Counts the words of `text`, skipping the fragments of words broken at a line end.
     pub fn add_text(&mut self, text: &str) {
-        for_each_key(text, |k| *self.counts.entry(k).or_insert(0) += 1);
+        for_each_key(text, |k| {
+            *self.counts.entry(k).or_insert(0) += 1;
+            self.words += 1;
+        });
     }
 
     /// The keys of the words of `text`, as [`Vocab::add_text`] would count them: computed
@@ -136,9 +125,14 @@ impl Vocab {
     /// `COUNT_ALL_WORDS` words (some 17,000 articles), then one in `SAMPLE_EVERY` (the same
     /// articles for the same files read in the same order).
     pub fn counts_next(&mut self) -> bool {
+        self.counts_next_after(COUNT_ALL_WORDS)
+    }
+
+    /// [`Vocab::counts_next`] with sampling from `count_all` words on.
+    fn counts_next_after(&mut self, count_all: u64) -> bool {
         let n = self.offered;
         self.offered += 1;
-        self.words < self.count_all || n.is_multiple_of(SAMPLE_EVERY)
+        self.words < count_all || n.is_multiple_of(SAMPLE_EVERY)
     }
 
     /// Counts words given by their keys (from [`Vocab::keys_of`]).
@@ -147,18 +141,6 @@ impl Vocab {
         self.counts.reserve(keys.len() / 8);
         for k in keys {
             *self.counts.entry(*k).or_insert(0) += 1;
-        }
-    }
-
-    /// Adds all counts of `other`.
-    pub fn merge(&mut self, other: Vocab) {
-        self.words += other.words;
-        if self.counts.is_empty() {
-            self.counts = other.counts;
-            return;
-        }
-        for (w, c) in other.counts {
-            *self.counts.entry(w).or_insert(0) += c;
         }
     }
 }
@@ -308,13 +290,10 @@ mod tests {
 
     #[test]
     fn every_article_is_counted_until_the_threshold_then_one_in_eight() {
-        let mut v = Vocab {
-            count_all: 10,
-            ..Vocab::default()
-        };
+        let mut v = Vocab::new();
         let mut counted = Vec::new();
         for n in 0..40u64 {
-            let take = v.counts_next();
+            let take = v.counts_next_after(10);
             counted.push(take);
             if take {
                 // Four words an article.
@@ -326,7 +305,15 @@ mod tests {
         let taken: Vec<usize> = (0..40).filter(|&i| counted[i]).collect();
         assert_eq!(taken, [0, 1, 2, 8, 16, 24, 32]);
         assert_eq!(v.counts[&7], 2 * taken.len() as u32);
-        assert_eq!(Vocab::new().count_all, COUNT_ALL_WORDS);
+        // `counts_next` samples from `COUNT_ALL_WORDS` words on.
+        let mut v = Vocab {
+            words: COUNT_ALL_WORDS - 1,
+            offered: 1,
+            ..Vocab::default()
+        };
+        assert!(v.counts_next());
+        v.words = COUNT_ALL_WORDS;
+        assert!(!v.counts_next());
     }
 
     #[test]
