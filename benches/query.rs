@@ -1,7 +1,8 @@
 //! In-process query latency: opens an index once and runs a query set (top 10 with snippets),
 //! each query `ROUNDS` times, printing p50/p99/mean over all runs.
 //!
-//! usage: cargo bench --bench query -- INDEX QUERIES.tsv [ROUNDS]
+//! usage: cargo bench --bench query -- INDEX QUERIES.tsv [ROUNDS] [--per-query]
+//! `--per-query` also prints each query's median, slowest first.
 //! QUERIES.tsv: `query<TAB>options` a line, options among `--person X`, `--from D`, `--to D`,
 //! `--sort date`.
 
@@ -40,10 +41,11 @@ fn main() {
         .filter(|a| a != "--bench")
         .collect();
     let [index, queries, rest @ ..] = args.as_slice() else {
-        eprintln!("usage: cargo bench --bench query -- INDEX QUERIES.tsv [ROUNDS]");
+        eprintln!("usage: cargo bench --bench query -- INDEX QUERIES.tsv [ROUNDS] [--per-query]");
         std::process::exit(2);
     };
-    let rounds: usize = rest.first().and_then(|r| r.parse().ok()).unwrap_or(10);
+    let rounds: usize = rest.iter().find_map(|r| r.parse().ok()).unwrap_or(10);
+    let per_query = rest.iter().any(|r| r == "--per-query");
     let index = NewsIndex::open(std::path::Path::new(index)).expect("open index");
     let reqs: Vec<SearchRequest> = std::fs::read_to_string(queries)
         .expect("read queries")
@@ -58,13 +60,30 @@ fn main() {
         search(&index, r).expect("query runs"); // warm-up
     }
     let mut times: Vec<f64> = Vec::with_capacity(reqs.len() * rounds);
+    let mut each: Vec<Vec<f64>> = vec![Vec::with_capacity(rounds); reqs.len()];
     let mut hits = 0usize;
     for _ in 0..rounds {
-        for r in &reqs {
+        for (i, r) in reqs.iter().enumerate() {
             let t = Instant::now();
             let res = search(&index, r).expect("query runs");
-            times.push(t.elapsed().as_secs_f64() * 1e3);
+            let ms = t.elapsed().as_secs_f64() * 1e3;
+            times.push(ms);
+            each[i].push(ms);
             hits += res.hits.len();
+        }
+    }
+    if per_query {
+        let mut medians: Vec<(f64, &SearchRequest)> = each
+            .iter_mut()
+            .zip(&reqs)
+            .map(|(t, r)| {
+                t.sort_by(|a, b| a.total_cmp(b));
+                (t[t.len() / 2], r)
+            })
+            .collect();
+        medians.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (ms, r) in medians {
+            println!("{ms:8.2} ms  {:?} {:?} {:?}", r.query, r.filters, r.sort);
         }
     }
     times.sort_by(|a, b| a.total_cmp(b));

@@ -194,7 +194,7 @@ mod tests {
             let rec = Record::new(format!("/d/{i}.txt"), 0, article, entities);
             w.add_document(rec.to_document(&idx.fields)).unwrap();
         }
-        crate::index::commit(&mut w, &Default::default()).unwrap();
+        idx.commit(&mut w, &Default::default()).unwrap();
         (dir, idx)
     }
 
@@ -217,6 +217,22 @@ mod tests {
             query: query.into(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_search_after_a_commit_sees_it() {
+        let (_d, idx) = index_of(&[("Harbour bridge opens", "Cars crossed.", None, &[])]);
+        assert_eq!(ids(&idx, q("ferry")), Vec::<String>::new());
+        let mut w = idx.writer(1, 50_000_000).unwrap();
+        let article = Article {
+            title: "Ferry strike ends".into(),
+            body: "Boats sailed again.".into(),
+            ..Article::default()
+        };
+        let rec = Record::new("/d/ferry.txt".into(), 0, article, Default::default());
+        w.add_document(rec.to_document(&idx.fields)).unwrap();
+        idx.commit(&mut w, &Default::default()).unwrap();
+        assert_eq!(ids(&idx, q("ferry")), ["/d/ferry.txt"]);
     }
 
     #[test]

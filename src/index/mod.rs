@@ -8,6 +8,7 @@ pub mod document;
 pub mod files;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use serde::{Deserialize, Serialize};
 use tantivy::directory::MmapDirectory;
@@ -35,6 +36,10 @@ pub struct NewsIndex {
     pub fields: Fields,
     /// Where it lives.
     pub dir: PathBuf,
+    /// The reader searches share: opened at the first search, dropped by this handle's
+    /// commits. Opening one maps every segment's files, which at a million documents costs
+    /// as much as answering a query.
+    reader: Mutex<Option<IndexReader>>,
 }
 
 impl NewsIndex {
@@ -55,6 +60,7 @@ impl NewsIndex {
             index,
             fields,
             dir: dir.to_path_buf(),
+            reader: Mutex::new(None),
         })
     }
 
@@ -88,6 +94,7 @@ impl NewsIndex {
             index,
             fields,
             dir: dir.to_path_buf(),
+            reader: Mutex::new(None),
         })
     }
 
@@ -165,18 +172,31 @@ impl NewsIndex {
         Ok(writer)
     }
 
-    /// A reader that sees the last commit.
-    pub fn reader(&self) -> Result<IndexReader> {
-        Ok(self
+    /// A searcher over the index as it was at this handle's first search or its last commit,
+    /// whichever came later. Commits made through another handle or process are seen by
+    /// handles opened after them.
+    pub fn searcher(&self) -> Result<Searcher> {
+        let mut slot = self.reader.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(reader) = slot.as_ref() {
+            return Ok(reader.searcher());
+        }
+        let reader: IndexReader = self
             .index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
-            .try_into()?)
+            .try_into()?;
+        let searcher = reader.searcher();
+        *slot = Some(reader);
+        Ok(searcher)
     }
 
-    /// A searcher over the last commit.
-    pub fn searcher(&self) -> Result<Searcher> {
-        Ok(self.reader()?.searcher())
+    /// Commits `writer` with `info` as the payload; the next search sees the commit.
+    pub fn commit(&self, writer: &mut IndexWriter, info: &CommitInfo) -> Result<()> {
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&serde_json::to_string(info).unwrap_or_default());
+        prepared.commit()?;
+        *self.reader.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        Ok(())
     }
 
     /// Bytes the index takes on disk.
@@ -209,14 +229,6 @@ fn merge_policy() -> tantivy::indexer::LogMergePolicy {
     policy.set_min_num_segments(4);
     policy.set_del_docs_ratio_before_merge(0.3);
     policy
-}
-
-/// Commits `writer` with `info` as the payload.
-pub fn commit(writer: &mut IndexWriter, info: &CommitInfo) -> Result<()> {
-    let mut prepared = writer.prepare_commit()?;
-    prepared.set_payload(&serde_json::to_string(info).unwrap_or_default());
-    prepared.commit()?;
-    Ok(())
 }
 
 fn read_commit_info(index: &Index) -> Option<CommitInfo> {

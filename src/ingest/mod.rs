@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Result;
 use crate::index::files::known_files;
-use crate::index::{commit, NewsIndex};
+use crate::index::NewsIndex;
 use crate::parse::Vocab;
 use reader::Item;
 
@@ -129,7 +129,7 @@ pub fn index_paths(
             since_commit += run.take(&mut writer, item)?;
         }
         if since_commit > 0 && last_commit.elapsed() >= opts.commit_interval {
-            commit(&mut writer, &info)?;
+            index.commit(&mut writer, &info)?;
             since_commit = 0;
             last_commit = std::time::Instant::now();
         }
@@ -150,7 +150,7 @@ pub fn index_paths(
     all_roots.extend(canonical.iter().map(|r| r.display().to_string()));
     info.roots = all_roots.into_iter().collect();
     info.schema_version = crate::schema::SCHEMA_VERSION;
-    commit(&mut writer, &info)?;
+    index.commit(&mut writer, &info)?;
     writer.wait_merging_threads()?;
     Ok(run.into_report())
 }
@@ -173,7 +173,7 @@ pub fn remove_root(index: &NewsIndex, root: &Path, opts: &IndexOptions) -> Resul
     let gone = root.display().to_string();
     info.roots
         .retain(|r| *r != gone && !Path::new(r).starts_with(&root));
-    commit(&mut writer, &info)?;
+    index.commit(&mut writer, &info)?;
     writer.wait_merging_threads()?;
     Ok(run.into_report())
 }
