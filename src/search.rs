@@ -4,8 +4,8 @@
 //! Stored documents are fetched and snippets made only for the page returned.
 
 use serde::Serialize;
-use tantivy::collector::{Count, TopDocs};
-use tantivy::{DocAddress, DocId, Score, SegmentReader, TantivyDocument};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
 
 use crate::error::Result;
 use crate::index::document::StoredDoc;
@@ -104,7 +104,12 @@ pub fn search(index: &NewsIndex, req: &SearchRequest) -> Result<SearchResults> {
             let top = TopDocs::with_limit(limit)
                 .and_offset(req.offset)
                 .order_by_score();
-            searcher.search(&*built.query, &(Count, top))?
+            if built.term_union {
+                let page = searcher.search(&*built.query, &top)?;
+                (searcher.search(&*built.query, &CountUnscored)?, page)
+            } else {
+                searcher.search(&*built.query, &(Count, top))?
+            }
         }
         Sort::Newest | Sort::Oldest => {
             let newest = sort == Sort::Newest;
@@ -165,12 +170,52 @@ pub fn search(index: &NewsIndex, req: &SearchRequest) -> Result<SearchResults> {
     })
 }
 
+/// Counts matches without scoring them. tantivy's [`Count`] asks a boolean query for its
+/// scorer, whose unions compute BM25 for every document; this collector takes the unscored
+/// path.
+struct CountUnscored;
+
+impl Collector for CountUnscored {
+    type Fruit = usize;
+    type Child = SegmentCount;
+
+    fn for_segment(&self, _: SegmentOrdinal, _: &SegmentReader) -> tantivy::Result<SegmentCount> {
+        Ok(SegmentCount(0))
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, counts: Vec<usize>) -> tantivy::Result<usize> {
+        Ok(counts.into_iter().sum())
+    }
+}
+
+struct SegmentCount(usize);
+
+impl SegmentCollector for SegmentCount {
+    type Fruit = usize;
+
+    fn collect(&mut self, _: DocId, _: Score) {
+        self.0 += 1;
+    }
+
+    fn collect_block(&mut self, docs: &[DocId]) {
+        self.0 += docs.len();
+    }
+
+    fn harvest(self) -> usize {
+        self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::article::Article;
     use crate::extract::ArticleEntities;
-    use crate::index::document::Record;
+    use crate::index::document::{duplicate_document, FileStamp, Record};
     use time::macros::date;
 
     /// A small index in a temporary folder: (title, body, date, persons).
@@ -233,6 +278,53 @@ mod tests {
         w.add_document(rec.to_document(&idx.fields)).unwrap();
         idx.commit(&mut w, &Default::default()).unwrap();
         assert_eq!(ids(&idx, q("ferry")), ["/d/ferry.txt"]);
+    }
+
+    #[test]
+    fn totals_leave_out_duplicate_records_and_deleted_documents() {
+        let (_d, idx) = index_of(&[
+            (
+                "Harbour bridge opens",
+                "Cars crossed the harbour.",
+                None,
+                &[],
+            ),
+            (
+                "Ferry strike ends",
+                "Boats sailed across the harbour.",
+                None,
+                &[],
+            ),
+            ("Council meets", "Parking was discussed.", None, &[]),
+        ]);
+        let id = |i: usize| {
+            Record::new(
+                format!("/d/{i}.txt"),
+                0,
+                Article::default(),
+                Default::default(),
+            )
+            .id
+        };
+        let mut w = idx.writer(1, 50_000_000).unwrap();
+        let copy = duplicate_document(&idx.fields, "/d/copy.txt", FileStamp::default(), &id(0));
+        w.add_document(copy).unwrap();
+        w.delete_term(tantivy::Term::from_field_text(idx.fields.id, &id(2)));
+        idx.commit(&mut w, &Default::default()).unwrap();
+        let total = |query: &str| {
+            let req = SearchRequest {
+                query: query.into(),
+                limit: 1,
+                ..Default::default()
+            };
+            search(&idx, &req).unwrap().total
+        };
+        assert_eq!(total(""), 2);
+        assert_eq!(total("-ferry"), 1);
+        // A union of words is counted apart from its page of one hit.
+        assert_eq!(total("harbour ferry"), 2);
+        assert_eq!(total("harbour parking"), 2);
+        assert_eq!(total("\"harbour bridge\""), 1);
     }
 
     #[test]

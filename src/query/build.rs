@@ -53,6 +53,10 @@ pub struct Built {
     pub highlights: Highlights,
     /// Whether the user typed a query that ranks (not only filters or exclusions).
     pub ranked: bool,
+    /// Whether the query is a plain union of single terms. tantivy finds its top hits with
+    /// block-max WAND, skipping postings blocks that cannot reach the top k, so its total is
+    /// better counted in a separate pass that does not score.
+    pub term_union: bool,
 }
 
 /// Builds the query of `clauses` narrowed by `filters`.
@@ -70,23 +74,33 @@ pub fn build(
         stop: stopword_analyzer(),
         keep_stopwords: false,
         highlights: Highlights::default(),
+        matches_all: false,
+        term_union: true,
     };
     // A query of nothing but stopwords (`the who`) searches for them after all.
     b.keep_stopwords = !clauses.iter().any(|c| b.is_content_word(c));
     let ranked = clauses.iter().any(|c| c.occur != Occurrence::MustNot);
     let text_query = b.boolean(clauses)?;
-    let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, text_query),
-        (Occur::MustNot, not_duplicate_clause(fields)),
-    ];
+    let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text_query)];
+    // Duplicate files' records hold no text, dates or names: only a query that matches every
+    // document can reach them.
+    if b.matches_all {
+        parts.push((Occur::MustNot, not_duplicate_clause(fields)));
+    }
     for filter in b.filters(filters)? {
         parts.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
     }
-    let query: Box<dyn Query> = Box::new(BooleanQuery::new(parts));
+    let query: Box<dyn Query> = match parts.len() {
+        1 => parts
+            .pop()
+            .map_or_else(|| Box::new(EmptyQuery) as _, |(_, q)| q),
+        _ => Box::new(BooleanQuery::new(parts)),
+    };
     Ok(Built {
         query,
         highlights: b.highlights,
         ranked,
+        term_union: b.term_union && !b.matches_all && filters.is_empty(),
     })
 }
 
@@ -98,6 +112,10 @@ struct Builder<'a> {
     stop: TextAnalyzer,
     keep_stopwords: bool,
     highlights: Highlights,
+    /// An `AllQuery` is part of the query.
+    matches_all: bool,
+    /// Every clause so far is an optional single word in the title and body.
+    term_union: bool,
 }
 
 fn or(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
@@ -141,39 +159,56 @@ impl Builder<'_> {
         }
     }
 
+    /// The query of `clauses`. An optional clause's alternatives (a word in the title or the
+    /// body) join the clause list itself rather than nesting: the scores are the same sums,
+    /// and a flat union of terms is what block-max WAND can prune.
     fn boolean(&mut self, clauses: &[Clause]) -> Result<Box<dyn Query>> {
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for c in clauses {
-            let Some(q) = self.node(&c.node, c.occur != Occurrence::MustNot)? else {
+            if c.occur != Occurrence::Should {
+                self.term_union = false;
+            }
+            let Some(alternatives) = self.node(&c.node, c.occur != Occurrence::MustNot)? else {
                 continue;
             };
-            let occur = match c.occur {
-                Occurrence::Should => Occur::Should,
-                Occurrence::Must => Occur::Must,
-                Occurrence::MustNot => Occur::MustNot,
-            };
-            parts.push((occur, q));
+            match c.occur {
+                Occurrence::Should => {
+                    parts.extend(alternatives.into_iter().map(|q| (Occur::Should, q)));
+                }
+                Occurrence::Must => parts.push((Occur::Must, or(alternatives))),
+                Occurrence::MustNot => parts.push((Occur::MustNot, or(alternatives))),
+            }
         }
         if parts.is_empty() {
-            return Ok(Box::new(AllQuery));
+            return Ok(self.all());
         }
         if parts.iter().all(|(o, _)| *o == Occur::MustNot) {
-            parts.push((Occur::Must, Box::new(AllQuery)));
+            parts.push((Occur::Must, self.all()));
         }
         if parts.len() == 1 && parts[0].0 != Occur::MustNot {
-            return Ok(parts
-                .pop()
-                .map(|(_, q)| q)
-                .unwrap_or_else(|| Box::new(AllQuery)));
+            return Ok(parts.pop().map_or_else(|| self.all(), |(_, q)| q));
         }
         Ok(Box::new(BooleanQuery::new(parts)))
     }
 
-    /// The query of one node; `None` when it analyzes to nothing (punctuation).
-    fn node(&mut self, node: &Node, highlight: bool) -> Result<Option<Box<dyn Query>>> {
+    fn all(&mut self) -> Box<dyn Query> {
+        self.matches_all = true;
+        self.term_union = false;
+        Box::new(AllQuery)
+    }
+
+    /// The queries of one node, any of which may match; `None` when it analyzes to nothing
+    /// (punctuation).
+    fn node(&mut self, node: &Node, highlight: bool) -> Result<Option<Vec<Box<dyn Query>>>> {
         match node {
-            Node::Group(inner) => Ok(Some(self.boolean(inner)?)),
-            Node::Url(url) => Ok(Some(self.url_query(url))),
+            Node::Group(inner) => {
+                self.term_union = false;
+                Ok(Some(vec![self.boolean(inner)?]))
+            }
+            Node::Url(url) => {
+                self.term_union = false;
+                Ok(Some(vec![self.url_query(url)]))
+            }
             Node::Phrase { field, text } => self.word(*field, text, Match::Exact, true, highlight),
             Node::Word { field, text, how } => self.word(*field, text, *how, false, highlight),
         }
@@ -201,13 +236,13 @@ impl Builder<'_> {
         how: Match,
         phrase: bool,
         highlight: bool,
-    ) -> Result<Option<Box<dyn Query>>> {
-        match field {
-            Some(FieldName::Person) => return Ok(Some(self.name_query(self.f.persons, text))),
-            Some(FieldName::Org) => return Ok(Some(self.name_query(self.f.organizations, text))),
-            Some(FieldName::Place) => return Ok(Some(self.name_query(self.f.locations, text))),
-            Some(FieldName::Source) => return Ok(Some(self.source_query(text)?)),
-            Some(FieldName::Url) => return Ok(Some(self.url_query(text))),
+    ) -> Result<Option<Vec<Box<dyn Query>>>> {
+        let special = match field {
+            Some(FieldName::Person) => Some(self.name_query(self.f.persons, text)),
+            Some(FieldName::Org) => Some(self.name_query(self.f.organizations, text)),
+            Some(FieldName::Place) => Some(self.name_query(self.f.locations, text)),
+            Some(FieldName::Source) => Some(self.source_query(text)?),
+            Some(FieldName::Url) => Some(self.url_query(text)),
             Some(FieldName::Date) => {
                 let (from, to) = parse_period(text).map_err(|e| match e {
                     Error::Filter(m) => Error::Query(super::QueryError {
@@ -216,14 +251,21 @@ impl Builder<'_> {
                     }),
                     other => other,
                 })?;
-                return Ok(Some(self.date_range(Some(from), Some(to))));
+                Some(self.date_range(Some(from), Some(to)))
             }
-            Some(FieldName::Title) | Some(FieldName::Body) | None => {}
+            Some(FieldName::Title) | Some(FieldName::Body) | None => None,
+        };
+        if let Some(q) = special {
+            self.term_union = false;
+            return Ok(Some(vec![q]));
         }
         let fields = self.text_fields(field);
         let tokens = analyze(&mut self.news, text);
         if tokens.is_empty() {
             return Ok(None);
+        }
+        if phrase || tokens.len() > 1 || how != Match::Exact {
+            self.term_union = false;
         }
         let mut per_field: Vec<Box<dyn Query>> = Vec::new();
         match how {
@@ -265,7 +307,7 @@ impl Builder<'_> {
                 }
             }
         }
-        Ok(Some(or(per_field)))
+        Ok(Some(per_field))
     }
 
     /// A name: one word matches any part of a name, several words match as a phrase.
@@ -382,6 +424,46 @@ fn prefix_pattern(prefix: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::NewsIndex;
+    use crate::query::parse_query;
+
+    #[test]
+    fn only_optional_plain_words_make_a_term_union() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = NewsIndex::open_or_create(dir.path()).unwrap();
+        let searcher = idx.searcher().unwrap();
+        let union = |query: &str, filters: &Filters| {
+            let clauses = parse_query(query).unwrap();
+            build(&clauses, filters, &idx.fields, &searcher)
+                .unwrap()
+                .term_union
+        };
+        let none = Filters::default();
+        for query in ["oil", "oil prices opec", "title:oil body:prices", "the"] {
+            assert!(union(query, &none), "{query}");
+        }
+        for query in [
+            "",
+            "-oil",
+            "oil -crude",
+            "+oil prices",
+            "\"oil prices\"",
+            "U.S.",
+            "oil*",
+            "oil~",
+            "(oil prices)",
+            "person:lavrov",
+            "date:2021",
+            "https://example.com/a",
+        ] {
+            assert!(!union(query, &none), "{query}");
+        }
+        let person = Filters {
+            persons: vec!["lavrov".into()],
+            ..Filters::default()
+        };
+        assert!(!union("oil", &person));
+    }
 
     #[test]
     fn prefix_patterns() {
