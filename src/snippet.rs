@@ -5,8 +5,11 @@
 //! exact terms, prefixes, fuzzy terms, and whole phrases. Up to two fragments are chosen, each
 //! aligned on a sentence. Works for any query kind, with no stored-offset index needed.
 
-use tantivy::tokenizer::TextAnalyzer;
+use std::collections::VecDeque;
 
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
+
+use crate::analyzers::NewsTokenizer;
 use crate::query::build::Highlights;
 use crate::schema::news_analyzer;
 
@@ -26,40 +29,65 @@ pub struct Highlighter {
 }
 
 impl Highlighter {
-    /// A highlighter for `highlights`.
+    /// A highlighter for `highlights`. Only the words that could match are stemmed: those
+    /// starting with the first letter of a term, prefix or phrase word (a fuzzy term may
+    /// match any word).
     pub fn new(highlights: Highlights) -> Self {
+        let analyzer = if highlights.fuzzy.is_empty() {
+            let words = highlights.terms.iter().chain(&highlights.prefixes);
+            let phrase_words = highlights.phrases.iter().flatten();
+            let firsts = words.chain(phrase_words).filter_map(|w| w.bytes().next());
+            TextAnalyzer::from(NewsTokenizer::stemming_only_words_starting_with(firsts))
+        } else {
+            news_analyzer()
+        };
         Highlighter {
             highlights,
-            analyzer: news_analyzer(),
+            analyzer,
         }
     }
 
     /// Byte ranges of `text` that match the query, in order, merged.
     pub fn matches(&mut self, text: &str) -> Vec<(usize, usize)> {
         let h = &self.highlights;
-        let mut toks: Vec<(String, usize, usize)> = Vec::new();
-        let mut stream = self.analyzer.token_stream(text);
-        while let Some(t) = stream.next() {
-            toks.push((t.text.clone(), t.offset_from, t.offset_to));
-        }
+        let longest = h.phrases.iter().map(Vec::len).max().unwrap_or(0);
+        // The last `longest` terms and where each starts, for phrases.
+        let mut recent: VecDeque<(String, usize)> = VecDeque::with_capacity(longest);
         let mut spans = Vec::new();
-        for (i, (stem, from, to)) in toks.iter().enumerate() {
-            let word = text[*from..*to].to_lowercase();
+        let mut stream = self.analyzer.token_stream(text);
+        while stream.advance() {
+            let t = stream.token();
+            let (stem, from, to) = (t.text.as_str(), t.offset_from, t.offset_to);
             let hit = h.terms.contains(stem)
-                || h.prefixes
-                    .iter()
-                    .any(|p| word.starts_with(p.as_str()) || stem.starts_with(p.as_str()))
+                || h.prefixes.iter().any(|p| {
+                    stem.starts_with(p.as_str()) || text[from..to].to_lowercase().starts_with(p)
+                })
                 || h.fuzzy
                     .iter()
                     .any(|(t, d)| edit_distance_within(stem, t, *d as usize));
             if hit {
-                spans.push((*from, *to));
+                spans.push((from, to));
             }
+            if longest == 0 {
+                continue;
+            }
+            let mut kept = if recent.len() == longest {
+                recent.pop_front().map(|r| r.0).unwrap_or_default()
+            } else {
+                String::new()
+            };
+            kept.clear();
+            kept.push_str(stem);
+            recent.push_back((kept, from));
             for phrase in &h.phrases {
                 let n = phrase.len();
-                if i + n <= toks.len() && toks[i..i + n].iter().zip(phrase).all(|(t, p)| t.0 == *p)
+                if n <= recent.len()
+                    && recent
+                        .range(recent.len() - n..)
+                        .zip(phrase)
+                        .all(|(r, p)| r.0 == *p)
                 {
-                    spans.push((*from, toks[i + n - 1].2));
+                    spans.push((recent[recent.len() - n].1, to));
                 }
             }
         }
@@ -249,6 +277,14 @@ mod tests {
         let s = h.snippet(text, 200);
         let marked: Vec<&str> = s.highlights.iter().map(|(a, b)| &s.text[*a..*b]).collect();
         assert_eq!(marked, ["harbour bridge", "Budgets"]);
+    }
+
+    #[test]
+    fn words_whose_stem_is_not_their_beginning() {
+        let text = "Rallies went on. He was dying, the harbour old bridge said.";
+        let s = hl(&["ralli", "die"], &[&["harbour", "bridg"]]).snippet(text, 200);
+        let marked: Vec<&str> = s.highlights.iter().map(|(a, b)| &s.text[*a..*b]).collect();
+        assert_eq!(marked, ["Rallies", "dying"]);
     }
 
     #[test]

@@ -236,3 +236,45 @@ fn streams_past_the_stem_cache_warm_up_match_the_old_chain() {
         collect(old.token_stream(&long))
     );
 }
+
+/// The chain without its stemmer: the words a stem is made from.
+fn unstemmed_chain() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+#[test]
+fn stemming_only_some_first_letters_keeps_the_rest_whole() {
+    let (mut stemmed, mut whole) = (old_chain(), unstemmed_chain());
+    let some = NewsTokenizer::stemming_only_words_starting_with(*b"mrg");
+    let mut rng = Rng(7);
+    let mut texts: Vec<String> = (0..300).map(|_| news_like(&mut rng, 40)).collect();
+    texts.extend((0..2000).map(|_| (0..rng.below(40)).map(|_| random_piece(&mut rng)).collect()));
+    texts.push("dying lying skies idly gently early only singly yelling Ypres".into());
+    for text in &texts {
+        let (s, w) = (
+            collect(stemmed.token_stream(text)),
+            collect(whole.token_stream(text)),
+        );
+        let got = collect(some.clone().token_stream(text));
+        assert_eq!(got.len(), s.len(), "text: {text:?}");
+        for ((g, s), w) in got.iter().zip(&s).zip(&w) {
+            // What the highlighter relies on: a stem starts with its word's first byte.
+            assert_eq!(
+                s.text.bytes().next(),
+                w.text.bytes().next(),
+                "{w:?} -> {s:?}"
+            );
+            let expected = if b"mrg".contains(&w.text.as_bytes()[0]) {
+                &s.text
+            } else {
+                &w.text
+            };
+            assert_eq!(&g.text, expected, "text: {text:?}");
+            assert_eq!((g.offset_from, g.offset_to), (s.offset_from, s.offset_to));
+        }
+    }
+}
