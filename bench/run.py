@@ -2,7 +2,8 @@
 """newsdex benchmark suite: indexing and querying beside tantivy-cli, SQLite FTS5 and ripgrep,
 in the same run on the same machine.
 
-usage: bench/run.py [--replicas R] [--threads N] [--skip-rg] [--shared ../shared] [--work bench/work]
+usage: bench/run.py [--replicas R] [--threads N] [--skip-rg] [--queries-only] [--shared ../shared]
+                    [--work bench/work]
 
 Corpus: every distinct Reuters-21578 story (~18.1k) in the print-to-text layout, made by
 ../shared/tools/make_wire.py (--n 100000 --seed 5, --replicas R: R=10 gives ~181k articles).
@@ -12,7 +13,8 @@ sqlite3): seconds, docs/s, MB/s of article files, peak RSS, size on disk, and ea
 newsdex/tantivy-cli ratio of wall and CPU time. The inputs are read once before the timed runs.
 Querying: bench/queries.tsv (100 queries: words, phrases, person and date filters, date sort),
 top 10 with snippets: newsdex in-process p50/p99 (benches/query.rs) and whole-process median,
-FTS5 in-process (bm25 + snippet) p50/p99, ripgrep whole-process median.
+FTS5 in-process (bm25 + snippet) p50/p99, ripgrep whole-process median. --queries-only runs the
+queries on the indexes a previous run left in the work folder.
 Needs: cargo build --release; tantivy on PATH (cargo install tantivy-cli); rg (ripgrep).
 """
 import argparse
@@ -145,6 +147,7 @@ def main():
     ap.add_argument("--repeat", type=int, default=3, help="indexing runs per indexer (median shown)")
     ap.add_argument("--skip-rg", action="store_true")
     ap.add_argument("--skip-tantivy", action="store_true")
+    ap.add_argument("--queries-only", action="store_true", help="query the indexes a previous run left")
     ap.add_argument("--newsdex", default=os.path.join(ROOT, "target", "release", "newsdex"))
     ap.add_argument("--tantivy", default=shutil.which("tantivy") or os.path.expanduser("~/.cargo/bin/tantivy"))
     a = ap.parse_args()
@@ -167,14 +170,20 @@ def main():
             while f.read(1 << 20):
                 pass
 
+    nd_index = os.path.join(a.work, f"newsdex-r{a.replicas}")
+    tv_index = os.path.join(a.work, f"tantivy-r{a.replicas}")
+    fts_db = os.path.join(a.work, f"fts5-r{a.replicas}.db")
+    if a.queries_only:
+        missing = [p for p in (nd_index, fts_db) if not os.path.exists(p)]
+        if missing:
+            sys.exit(f"--queries-only: no index at {', '.join(missing)}; run without it first")
+        query(a, queries, nd_index, fts_db, articles)
+        return
+
     start = time.perf_counter()
     with concurrent.futures.ThreadPoolExecutor(16) as pool:
         list(pool.map(read_through, files + [jsonl], chunksize=256))
     print(f"inputs read once to warm the page cache: {time.perf_counter() - start:.1f} s")
-
-    nd_index = os.path.join(a.work, f"newsdex-r{a.replicas}")
-    tv_index = os.path.join(a.work, f"tantivy-r{a.replicas}")
-    fts_db = os.path.join(a.work, f"fts5-r{a.replicas}.db")
 
     def newsdex():
         shutil.rmtree(nd_index, ignore_errors=True)
@@ -222,7 +231,10 @@ def main():
             each = [p[i] for p in pairs]
             print(f"newsdex / tantivy-cli {what} time, each round: "
                   f"{' '.join(f'{r:.2f}' for r in each)} (median {statistics.median(each):.2f})")
+    query(a, queries, nd_index, fts_db, articles)
 
+
+def query(a, queries, nd_index, fts_db, articles):
     print("\nquerying (100 queries, top 10 with snippets)")
     r = subprocess.run(["cargo", "bench", "-q", "--bench", "query", "--", nd_index, os.path.join(HERE, "queries.tsv"),
                         str(a.rounds)], cwd=ROOT, capture_output=True, text=True)
