@@ -119,10 +119,13 @@ impl Collector for NameCounts {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+    fn merge_fruits(
+        &self,
+        fruits: Vec<std::io::Result<FxHashMap<String, u64>>>,
+    ) -> tantivy::Result<Self::Fruit> {
         let mut all = FxHashMap::default();
         for fruit in fruits {
-            for (name, n) in fruit {
+            for (name, n) in fruit? {
                 *all.entry(name).or_insert(0) += n;
             }
         }
@@ -131,7 +134,7 @@ impl Collector for NameCounts {
 }
 
 impl SegmentCollector for SegmentNameCounts {
-    type Fruit = FxHashMap<String, u64>;
+    type Fruit = std::io::Result<FxHashMap<String, u64>>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         if let Some(column) = &self.column {
@@ -145,14 +148,73 @@ impl SegmentCollector for SegmentNameCounts {
     fn harvest(self) -> Self::Fruit {
         let mut out = FxHashMap::default();
         let Some(column) = self.column else {
-            return out;
+            return Ok(out);
         };
-        let mut name = String::new();
-        for (ord, &n) in self.counts.iter().enumerate().filter(|(_, &n)| n > 0) {
-            if column.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
-                out.insert(name.clone(), n);
+        let ords: Vec<u64> = (0..self.counts.len() as u64)
+            .filter(|&ord| self.counts[ord as usize] > 0)
+            .collect();
+        // Names looked up in order, each dictionary block decoded once: looking up each
+        // ordinal alone decodes its block again (with a fresh zstd context), which at a
+        // million documents took seconds.
+        let mut counts = ords.iter().map(|&ord| self.counts[ord as usize]);
+        column.dictionary().sorted_ords_to_term_cb(&ords, |name| {
+            if let Some(n) = counts.next() {
+                out.insert(String::from_utf8_lossy(name).into_owned(), n);
             }
+        })?;
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::extract::ArticleEntities;
+    use crate::index::document::Record;
+
+    /// Names enough to fill many blocks of a column's dictionary, so that counts must be
+    /// paired with names across blocks.
+    #[test]
+    fn counts_pair_with_their_names_across_dictionary_blocks() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = NewsIndex::open_or_create(dir.path()).unwrap();
+        let mut w = idx.writer(1, 50_000_000).unwrap();
+        let n = 3000;
+        for i in 0..n {
+            let mut persons = vec![format!("Person Number{i:05}"), "Common Name".to_owned()];
+            if i % 3 == 0 {
+                persons.push(format!("Third Name{}", i % 7));
+            }
+            let article = Article {
+                title: format!("Story {i}"),
+                body: "Text.".into(),
+                ..Article::default()
+            };
+            let entities = ArticleEntities {
+                persons: persons.into_iter().map(|p| (p, 1)).collect(),
+                ..Default::default()
+            };
+            let rec = Record::new(format!("/d/{i}.txt"), 0, article, entities);
+            w.add_document(rec.to_document(&idx.fields)).unwrap();
         }
-        out
+        idx.commit(&mut w, &Default::default()).unwrap();
+        let all = top_entities(&idx, "", &Filters::default(), EntityField::Person, 10_000).unwrap();
+        assert_eq!(all.total, n);
+        assert_eq!(all.entities.len(), n + 1 + 7);
+        let count = |name: &str| {
+            all.entities
+                .iter()
+                .find(|e| e.name == name)
+                .map(|e| e.documents)
+        };
+        assert_eq!(count("Common Name"), Some(n as u64));
+        for k in 0..7 {
+            let expected = (0..n).filter(|i| i % 3 == 0 && i % 7 == k).count() as u64;
+            assert_eq!(count(&format!("Third Name{k}")), Some(expected));
+        }
+        for i in [0, 1, 1234, n - 1] {
+            assert_eq!(count(&format!("Person Number{i:05}")), Some(1));
+        }
     }
 }
