@@ -218,6 +218,13 @@ mod tests {
     use crate::index::document::{duplicate_document, FileStamp, Record};
     use time::macros::date;
 
+    fn commit_info() -> crate::index::CommitInfo {
+        crate::index::CommitInfo {
+            schema_version: crate::schema::SCHEMA_VERSION,
+            roots: Vec::new(),
+        }
+    }
+
     /// A small index in a temporary folder: (title, body, date, persons).
     fn index_of(
         docs: &[(&str, &str, Option<time::Date>, &[&str])],
@@ -239,7 +246,7 @@ mod tests {
             let rec = Record::new(format!("/d/{i}.txt"), 0, article, entities);
             w.add_document(rec.to_document(&idx.fields)).unwrap();
         }
-        idx.commit(&mut w, &Default::default()).unwrap();
+        idx.commit(&mut w, &commit_info()).unwrap();
         (dir, idx)
     }
 
@@ -264,10 +271,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_search_after_a_commit_sees_it() {
-        let (_d, idx) = index_of(&[("Harbour bridge opens", "Cars crossed.", None, &[])]);
-        assert_eq!(ids(&idx, q("ferry")), Vec::<String>::new());
+    /// Adds one article about a ferry to `idx` and commits.
+    fn add_ferry(idx: &NewsIndex) {
         let mut w = idx.writer(1, 50_000_000).unwrap();
         let article = Article {
             title: "Ferry strike ends".into(),
@@ -276,7 +281,26 @@ mod tests {
         };
         let rec = Record::new("/d/ferry.txt".into(), 0, article, Default::default());
         w.add_document(rec.to_document(&idx.fields)).unwrap();
-        idx.commit(&mut w, &Default::default()).unwrap();
+        idx.commit(&mut w, &commit_info()).unwrap();
+    }
+
+    #[test]
+    fn a_search_after_a_commit_sees_it() {
+        let (_d, idx) = index_of(&[("Harbour bridge opens", "Cars crossed.", None, &[])]);
+        assert_eq!(ids(&idx, q("ferry")), Vec::<String>::new());
+        add_ferry(&idx);
+        assert_eq!(ids(&idx, q("ferry")), ["/d/ferry.txt"]);
+    }
+
+    #[test]
+    fn a_writer_sees_what_other_handles_committed() {
+        let (dir, idx) = index_of(&[("Harbour bridge opens", "Cars crossed.", None, &[])]);
+        assert_eq!(ids(&idx, q("ferry")), Vec::<String>::new());
+        add_ferry(&NewsIndex::open(dir.path()).unwrap());
+        // A handle keeps the view of its first search until it writes: ingest decides what
+        // is new from what its searcher sees.
+        assert_eq!(ids(&idx, q("ferry")), Vec::<String>::new());
+        let _writer = idx.writer(1, 50_000_000).unwrap();
         assert_eq!(ids(&idx, q("ferry")), ["/d/ferry.txt"]);
     }
 
@@ -310,7 +334,7 @@ mod tests {
         let copy = duplicate_document(&idx.fields, "/d/copy.txt", FileStamp::default(), &id(0));
         w.add_document(copy).unwrap();
         w.delete_term(tantivy::Term::from_field_text(idx.fields.id, &id(2)));
-        idx.commit(&mut w, &Default::default()).unwrap();
+        idx.commit(&mut w, &commit_info()).unwrap();
         let total = |query: &str| {
             let req = SearchRequest {
                 query: query.into(),

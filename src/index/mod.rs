@@ -36,8 +36,8 @@ pub struct NewsIndex {
     pub fields: Fields,
     /// Where it lives.
     pub dir: PathBuf,
-    /// The reader searches share: opened at the first search, dropped by this handle's
-    /// commits. Opening one maps every segment's files, which at a million documents costs
+    /// The reader searches share: opened at the first search, dropped when this handle takes
+    /// the writer or commits. Opening one maps every segment's files, which at a million documents costs
     /// as much as answering a query.
     reader: Mutex<Option<IndexReader>>,
 }
@@ -169,12 +169,15 @@ impl NewsIndex {
                 other => other.into(),
             })?;
         writer.set_merge_policy(Box::new(merge_policy()));
+        // With the lock held, no one else commits until this writer does: what is read from
+        // now on must include whatever others committed before, so the reader opens anew.
+        self.forget_reader();
         Ok(writer)
     }
 
-    /// A searcher over the index as it was at this handle's first search or its last commit,
-    /// whichever came later. Commits made through another handle or process are seen by
-    /// handles opened after them.
+    /// A searcher over the index as it was at this handle's first search, or at its last
+    /// commit or [`writer`](Self::writer) if later. Commits made meanwhile through another
+    /// handle or process are seen by handles opened after them.
     pub fn searcher(&self) -> Result<Searcher> {
         let mut slot = self.reader.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(reader) = slot.as_ref() {
@@ -195,8 +198,12 @@ impl NewsIndex {
         let mut prepared = writer.prepare_commit()?;
         prepared.set_payload(&serde_json::to_string(info).unwrap_or_default());
         prepared.commit()?;
-        *self.reader.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        self.forget_reader();
         Ok(())
+    }
+
+    fn forget_reader(&self) {
+        *self.reader.lock().unwrap_or_else(PoisonError::into_inner) = None;
     }
 
     /// Bytes the index takes on disk.
