@@ -52,13 +52,16 @@ impl Default for NewsTokenizer {
 impl NewsTokenizer {
     /// A tokenizer that stems only the words starting with one of `first_bytes` (of the
     /// lower-cased, folded word) and leaves the others folded but whole. An English stem
-    /// always starts with its word's first letter, so a highlighter looking for some stems
-    /// loses nothing by skipping the words that cannot start them; stemming every word of
-    /// every hit was most of a snippet's cost.
+    /// starts with its word's first letter, so a highlighter looking for some stems loses
+    /// nothing by skipping the words that cannot start them; stemming every word of every
+    /// hit was most of a snippet's cost. One exception: folding makes `ʏ` (small capital Y)
+    /// a capital `Y`, which the stemmer may turn into `y`; so a marked letter marks its
+    /// capital too.
     pub fn stemming_only_words_starting_with(first_bytes: impl IntoIterator<Item = u8>) -> Self {
         let mut marked = Box::new([false; 256]);
         for b in first_bytes {
             marked[usize::from(b)] = true;
+            marked[usize::from(b.to_ascii_uppercase())] = true;
         }
         NewsTokenizer {
             stem_only: Some(marked),
