@@ -113,10 +113,14 @@ pub struct RemoveArgs {
 /// `newsdex search`
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query (tantivy syntax, read leniently; quote it if it has spaces); omit to list
-    /// every document that passes the filters, newest first
+    /// The query (tantivy syntax, read leniently); omit to list every document that passes the
+    /// filters, newest first. Quote it to keep it one argument: `"oil -crude"`
     #[arg(allow_hyphen_values = true, value_name = "QUERY")]
     pub query: Option<String>,
+    /// More words of the query, unquoted (`newsdex search oil prices`); a word starting with
+    /// `-` needs the whole query quoted
+    #[arg(value_name = "WORDS")]
+    pub more: Vec<String>,
     /// Filters.
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -174,6 +178,9 @@ pub struct EntitiesArgs {
     /// Count only in articles matching this query (omit: all articles that pass the filters)
     #[arg(allow_hyphen_values = true, value_name = "QUERY")]
     pub query: Option<String>,
+    /// More words of the query, unquoted
+    #[arg(value_name = "WORDS")]
+    pub more: Vec<String>,
     /// Filters.
     #[command(flatten)]
     pub filters: FilterArgs,
@@ -226,6 +233,30 @@ pub struct ExtractArgs {
     pub format: Format,
 }
 
+/// The query of a command line: its first argument as typed, then any further words. An
+/// argument with spaces among several was quoted in the shell to hold words together, so it
+/// stays together as a phrase (`newsdex search "oil prices" opec`).
+pub fn query_text(first: Option<&str>, more: &[String]) -> String {
+    let Some(first) = first else {
+        return String::new();
+    };
+    if more.is_empty() {
+        return first.to_owned();
+    }
+    let group = |word: &str| {
+        if word.contains(char::is_whitespace) && !word.contains('"') {
+            format!("\"{word}\"")
+        } else {
+            word.to_owned()
+        }
+    };
+    std::iter::once(first)
+        .chain(more.iter().map(String::as_str))
+        .map(group)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,5 +275,40 @@ mod tests {
         };
         assert_eq!(args.query.as_deref(), Some("-budget"));
         assert_eq!(args.limit, 3);
+    }
+
+    fn search_query(argv: &[&str]) -> (String, usize, Vec<String>) {
+        let cli = Cli::try_parse_from(argv).unwrap();
+        let Command::Search(args) = cli.command else {
+            panic!("not search")
+        };
+        let query = query_text(args.query.as_deref(), &args.more);
+        (query, args.limit, args.filters.person)
+    }
+
+    #[test]
+    fn unquoted_words_make_one_query() {
+        let baker = vec!["baker".to_owned()];
+        assert_eq!(
+            search_query(&["newsdex", "search", "oil", "prices", "--person", "baker", "-n", "3"]),
+            ("oil prices".to_owned(), 3, baker.clone())
+        );
+        assert_eq!(
+            search_query(&["newsdex", "search", "--person", "baker", "oil", "prices"]),
+            ("oil prices".to_owned(), 10, baker)
+        );
+        assert_eq!(
+            search_query(&["newsdex", "search", "oil prices", "opec"]).0,
+            "\"oil prices\" opec"
+        );
+        assert_eq!(
+            search_query(&["newsdex", "search", "\"oil prices\" opec"]).0,
+            "\"oil prices\" opec"
+        );
+        assert_eq!(
+            search_query(&["newsdex", "search", "oil -crude"]).0,
+            "oil -crude"
+        );
+        assert_eq!(search_query(&["newsdex", "search"]).0, "");
     }
 }

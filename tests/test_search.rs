@@ -306,3 +306,20 @@ fn text_output_fits_80_columns() {
         assert!(line.chars().count() <= 80, "too wide: {line}");
     }
 }
+
+#[test]
+fn unquoted_words_are_one_query() {
+    let quoted = search(&["harbour bridge"]);
+    let unquoted = search(&["harbour", "bridge"]);
+    assert!(quoted["total"].as_u64().unwrap() > 0);
+    assert_eq!(unquoted["query"], "harbour bridge");
+    assert_eq!(unquoted["total"], quoted["total"]);
+    assert_eq!(files(&unquoted), files(&quoted));
+    // An argument quoted in the shell among others stays a phrase.
+    let phrase = search(&["harbour bridge", "ferry"]);
+    assert_eq!(phrase["query"], "\"harbour bridge\" ferry");
+    assert_eq!(
+        phrase["total"],
+        search(&["\"harbour bridge\" ferry"])["total"]
+    );
+}

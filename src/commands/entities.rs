@@ -17,7 +17,7 @@ pub fn run(index_dir: &Path, args: EntitiesArgs) -> anyhow::Result<ExitCode> {
         KindArg::Place => EntityField::Location,
     };
     let index = super::open(index_dir)?;
-    let query = args.query.unwrap_or_default();
+    let query = crate::cli::query_text(args.query.as_deref(), &args.more);
     let counts = top_entities(&index, &query, &filters, kind, args.limit)?;
     let mut out = std::io::stdout().lock();
     match args.format {

@@ -11,7 +11,10 @@ use super::output::{wrap, Style};
 use crate::cli::{FilterArgs, Format, SearchArgs, SortArg};
 
 pub fn run(index_dir: &Path, args: SearchArgs) -> anyhow::Result<ExitCode> {
-    let req = request(args.query.clone().unwrap_or_default(), &args)?;
+    let req = request(
+        crate::cli::query_text(args.query.as_deref(), &args.more),
+        &args,
+    )?;
     let index = super::open(index_dir)?;
     let results = search(&index, &req)?;
     let mut out = std::io::stdout().lock();
