@@ -37,8 +37,8 @@ pub struct NewsIndex {
     /// Where it lives.
     pub dir: PathBuf,
     /// The reader searches share: opened at the first search, dropped when this handle takes
-    /// the writer or commits. Opening one maps every segment's files, which at a million documents costs
-    /// as much as answering a query.
+    /// the writer or commits. Opening one maps every segment's files, which at a million
+    /// documents costs as much as answering a query.
     reader: Mutex<Option<IndexReader>>,
 }
 
