@@ -169,16 +169,13 @@ impl SegmentCollector for SegmentNameCounts {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Article;
-    use crate::extract::ArticleEntities;
-    use crate::index::document::Record;
+    use crate::index::testing::{record, temp_index};
 
     /// Names enough to fill many blocks of a column's dictionary, so that counts must be
     /// paired with names across blocks.
     #[test]
     fn counts_pair_with_their_names_across_dictionary_blocks() {
-        let dir = tempfile::tempdir().unwrap();
-        let idx = NewsIndex::open_or_create(dir.path()).unwrap();
+        let (_dir, idx) = temp_index();
         let mut w = idx.writer(1, 50_000_000).unwrap();
         let n = 3000;
         for i in 0..n {
@@ -186,19 +183,16 @@ mod tests {
             if i % 3 == 0 {
                 persons.push(format!("Third Name{}", i % 7));
             }
-            let article = Article {
-                title: format!("Story {i}"),
-                body: "Text.".into(),
-                ..Article::default()
-            };
-            let entities = ArticleEntities {
-                persons: persons.into_iter().map(|p| (p, 1)).collect(),
-                ..Default::default()
-            };
-            let rec = Record::new(format!("/d/{i}.txt"), 0, article, entities);
+            let rec = record(
+                format!("/d/{i}.txt"),
+                &format!("Story {i}"),
+                "Text.",
+                None,
+                &persons,
+            );
             w.add_document(rec.to_document(&idx.fields)).unwrap();
         }
-        idx.commit(&mut w, &Default::default()).unwrap();
+        idx.commit(&mut w, &idx.commit_info()).unwrap();
         let all = top_entities(&idx, "", &Filters::default(), EntityField::Person, 10_000).unwrap();
         assert_eq!(all.total, n);
         assert_eq!(all.entities.len(), n + 1 + 7);

@@ -214,39 +214,21 @@ impl SegmentCollector for SegmentCount {
 mod tests {
     use super::*;
     use crate::article::Article;
-    use crate::extract::ArticleEntities;
     use crate::index::document::{duplicate_document, FileStamp, Record};
+    use crate::index::testing::{record, temp_index};
     use time::macros::date;
-
-    fn commit_info() -> crate::index::CommitInfo {
-        crate::index::CommitInfo {
-            schema_version: crate::schema::SCHEMA_VERSION,
-            roots: Vec::new(),
-        }
-    }
 
     /// A small index in a temporary folder: (title, body, date, persons).
     fn index_of(
         docs: &[(&str, &str, Option<time::Date>, &[&str])],
     ) -> (tempfile::TempDir, NewsIndex) {
-        let dir = tempfile::tempdir().unwrap();
-        let idx = NewsIndex::open_or_create(dir.path()).unwrap();
+        let (dir, idx) = temp_index();
         let mut w = idx.writer(1, 50_000_000).unwrap();
         for (i, (title, body, date, persons)) in docs.iter().enumerate() {
-            let article = Article {
-                title: title.to_string(),
-                body: body.to_string(),
-                date: *date,
-                ..Article::default()
-            };
-            let entities = ArticleEntities {
-                persons: persons.iter().map(|p| (p.to_string(), 1)).collect(),
-                ..Default::default()
-            };
-            let rec = Record::new(format!("/d/{i}.txt"), 0, article, entities);
+            let rec = record(format!("/d/{i}.txt"), title, body, *date, persons);
             w.add_document(rec.to_document(&idx.fields)).unwrap();
         }
-        idx.commit(&mut w, &commit_info()).unwrap();
+        idx.commit(&mut w, &idx.commit_info()).unwrap();
         (dir, idx)
     }
 
@@ -274,14 +256,10 @@ mod tests {
     /// Adds one article about a ferry to `idx` and commits.
     fn add_ferry(idx: &NewsIndex) {
         let mut w = idx.writer(1, 50_000_000).unwrap();
-        let article = Article {
-            title: "Ferry strike ends".into(),
-            body: "Boats sailed again.".into(),
-            ..Article::default()
-        };
-        let rec = Record::new("/d/ferry.txt".into(), 0, article, Default::default());
+        let (title, body) = ("Ferry strike ends", "Boats sailed again.");
+        let rec = record("/d/ferry.txt".into(), title, body, None, &[] as &[&str]);
         w.add_document(rec.to_document(&idx.fields)).unwrap();
-        idx.commit(&mut w, &commit_info()).unwrap();
+        idx.commit(&mut w, &idx.commit_info()).unwrap();
     }
 
     #[test]
@@ -334,7 +312,7 @@ mod tests {
         let copy = duplicate_document(&idx.fields, "/d/copy.txt", FileStamp::default(), &id(0));
         w.add_document(copy).unwrap();
         w.delete_term(tantivy::Term::from_field_text(idx.fields.id, &id(2)));
-        idx.commit(&mut w, &commit_info()).unwrap();
+        idx.commit(&mut w, &idx.commit_info()).unwrap();
         let total = |query: &str| {
             let req = SearchRequest {
                 query: query.into(),

@@ -6,6 +6,8 @@
 
 pub mod document;
 pub mod files;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};

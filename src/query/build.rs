@@ -424,13 +424,12 @@ fn prefix_pattern(prefix: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::NewsIndex;
+    use crate::index::testing::temp_index;
     use crate::query::parse_query;
 
     #[test]
     fn only_optional_plain_words_make_a_term_union() {
-        let dir = tempfile::tempdir().unwrap();
-        let idx = NewsIndex::open_or_create(dir.path()).unwrap();
+        let (_dir, idx) = temp_index();
         let searcher = idx.searcher().unwrap();
         let union = |query: &str, filters: &Filters| {
             let clauses = parse_query(query).unwrap();
