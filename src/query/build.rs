@@ -100,7 +100,7 @@ pub fn build(
         query,
         highlights: b.highlights,
         ranked,
-        term_union: b.term_union && !b.matches_all && filters.is_empty(),
+        term_union: b.term_union && filters.is_empty(),
     })
 }
 
@@ -114,7 +114,8 @@ struct Builder<'a> {
     highlights: Highlights,
     /// An `AllQuery` is part of the query.
     matches_all: bool,
-    /// Every clause so far is an optional single word in the title and body.
+    /// Every clause so far is an optional single word in the title and body (an `AllQuery`
+    /// clears it).
     term_union: bool,
 }
 
