@@ -155,12 +155,29 @@ def main():
     os.makedirs(a.work, exist_ok=True)
     corpus, jsonl = make_corpus(a)
     articles = os.path.join(corpus, "articles")
-    files = [os.path.join(d, f) for d, _, fs in os.walk(articles) for f in fs if f.endswith(".txt")]
-    n_docs, corpus_bytes = len(files), sum(os.path.getsize(f) for f in files)
     with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "queries.tsv")) as f:
         queries = [l.rstrip("\n").split("\t", 1) for l in f if l.strip()]
-    print(f"machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB; "
-          f"corpus: {n_docs} articles, {corpus_bytes / 1e6:.1f} MB of article files; {a.threads} threads")
+    machine = (f"machine: {os.cpu_count()} cores, "
+               f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB")
+    nd_index = os.path.join(a.work, f"newsdex-r{a.replicas}")
+    tv_index = os.path.join(a.work, f"tantivy-r{a.replicas}")
+    fts_db = os.path.join(a.work, f"fts5-r{a.replicas}.db")
+    if a.queries_only:
+        missing = [p for p in (nd_index, fts_db) if not os.path.exists(p)]
+        if missing:
+            sys.exit(f"--queries-only: no index at {', '.join(missing)}; run without it first")
+        # The index says how many documents it holds; walking a million files to count them
+        # would take longer than the queries.
+        stats = subprocess.run([a.newsdex, "--index", nd_index, "stats", "--format", "json"],
+                               capture_output=True, text=True, check=True)
+        print(f"{machine}; index: {json.loads(stats.stdout)['documents']} documents of {articles}")
+        query(a, queries, nd_index, fts_db, articles)
+        return
+
+    files = [os.path.join(d, f) for d, _, fs in os.walk(articles) for f in fs if f.endswith(".txt")]
+    n_docs, corpus_bytes = len(files), sum(os.path.getsize(f) for f in files)
+    print(f"{machine}; corpus: {n_docs} articles, {corpus_bytes / 1e6:.1f} MB of article files; "
+          f"{a.threads} threads")
 
     # The inputs are read once before the timed runs, many at a time: a run that reads its
     # files from disk measures the disk (many small files against one JSON file), not the
@@ -169,16 +186,6 @@ def main():
         with open(path, "rb") as f:
             while f.read(1 << 20):
                 pass
-
-    nd_index = os.path.join(a.work, f"newsdex-r{a.replicas}")
-    tv_index = os.path.join(a.work, f"tantivy-r{a.replicas}")
-    fts_db = os.path.join(a.work, f"fts5-r{a.replicas}.db")
-    if a.queries_only:
-        missing = [p for p in (nd_index, fts_db) if not os.path.exists(p)]
-        if missing:
-            sys.exit(f"--queries-only: no index at {', '.join(missing)}; run without it first")
-        query(a, queries, nd_index, fts_db, articles)
-        return
 
     start = time.perf_counter()
     with concurrent.futures.ThreadPoolExecutor(16) as pool:
