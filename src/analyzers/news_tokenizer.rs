@@ -153,11 +153,11 @@ impl NewsTokenStream<'_> {
         } else {
             fold_unicode(self.folder, source, text);
         }
-        let first = text.as_bytes().first().copied().unwrap_or(0);
-        if self
-            .stem_only
-            .is_none_or(|marked| marked[usize::from(first)])
-        {
+        // Indexing never sets `stem_only`: its words are not looked at for it.
+        let skip = self.stem_only.is_some_and(|marked| {
+            !marked[usize::from(text.as_bytes().first().copied().unwrap_or(0))]
+        });
+        if !skip {
             self.stems.stem(text);
         }
     }
