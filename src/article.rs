@@ -66,6 +66,19 @@ pub(crate) fn push_words(out: &mut String, text: &str) {
     });
 }
 
+/// Appends the words of `text` to `out` one space apart (white space collapsed), with no space
+/// before the first.
+pub(crate) fn push_collapsed(out: &mut String, text: &str) {
+    let mut first = true;
+    for_each_run(text, |run| {
+        if !first {
+            out.push(' ');
+        }
+        first = false;
+        out.push_str(run);
+    });
+}
+
 /// Calls `f` with each run of words of `text` that are already one space apart, in order: the
 /// runs joined by single spaces are the words of `text` with white space collapsed. A parsed
 /// paragraph is one run, so collapsing it is one copy rather than one for each word.

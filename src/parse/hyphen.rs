@@ -11,32 +11,31 @@ use super::vocab::{ends_with_break, trim_word, Vocab};
 /// Weight of one use in the article against one use elsewhere in the corpus.
 const LOCAL_WEIGHT: u32 = 4;
 
-/// Joins the hard-wrapped `lines` of one block into one line of text.
-pub(crate) fn join_lines(lines: &[&str], local: &Vocab, corpus: &Vocab) -> String {
-    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+/// Appends the hard-wrapped `lines` of one block to `out` as one line of text, white space
+/// collapsed. The block starts at the end of `out`: what `out` holds before is not looked at.
+pub(crate) fn push_joined(out: &mut String, lines: &[&str], local: &Vocab, corpus: &Vocab) {
+    let start = out.len();
     for line in lines {
         let line = line.trim();
         if line.is_empty() {
             continue;
         }
-        if out.is_empty() {
-            out.push_str(line);
-            continue;
-        }
-        let head = out.rsplit(char::is_whitespace).next().unwrap_or("");
-        if ends_with_hyphen(head) {
-            if is_suspended(line) {
-                // `medium- and long-term`: a suspended hyphen ends its word.
+        if out.len() > start {
+            // White space is collapsed: the last token is what follows the last space.
+            let head = out[start..].rsplit(' ').next().unwrap_or("");
+            if ends_with_hyphen(head) {
+                if is_suspended(line) {
+                    // `medium- and long-term`: a suspended hyphen ends its word.
+                    out.push(' ');
+                } else if !keep_hyphen(head, line, local, corpus) {
+                    out.pop();
+                }
+            } else {
                 out.push(' ');
-            } else if !keep_hyphen(head, line, local, corpus) {
-                out.pop();
             }
-        } else {
-            out.push(' ');
         }
-        out.push_str(line);
+        crate::article::push_collapsed(out, line);
     }
-    out
 }
 
 /// A token ending in a hyphen right after a letter or digit (`gov-`, `2019-`), not a dash.
@@ -98,6 +97,12 @@ fn keep_hyphen(head: &str, next: &str, local: &Vocab, corpus: &Vocab) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn join_lines(lines: &[&str], local: &Vocab, corpus: &Vocab) -> String {
+        let mut out = String::new();
+        push_joined(&mut out, lines, local, corpus);
+        out
+    }
 
     fn vocab(text: &str) -> Vocab {
         let mut v = Vocab::new();

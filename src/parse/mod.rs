@@ -45,32 +45,40 @@ pub fn parse(text: &str, corpus: &Vocab) -> Result<Article, ParseError> {
     }
     let mut blocks = blocks(main).into_iter();
     let title_lines = blocks.next().ok_or(ParseError::NoTitle)?;
-    let title = collapse(&hyphen::join_lines(&title_lines, &local, corpus));
-    let mut paragraphs = Vec::new();
+    let mut title = String::with_capacity(title_lines.iter().map(|l| l.len() + 1).sum());
+    hyphen::push_joined(&mut title, &title_lines, &local, corpus);
+    // Paragraphs go straight into the body, `\n\n` apart; a related title is taken back out.
+    let mut body = String::with_capacity(main.len());
+    let mut first_paragraph = 0..0;
     let mut related_titles = Vec::new();
     for block in blocks {
-        let joined = collapse(&hyphen::join_lines(&block, &local, corpus));
-        if let Some(rest) = strip_prefix_ci(&joined, RELATED) {
+        let before = body.len();
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        let start = body.len();
+        hyphen::push_joined(&mut body, &block, &local, corpus);
+        if let Some(rest) = strip_prefix_ci(&body[start..], RELATED) {
             let t = rest.trim();
             if !t.is_empty() {
                 related_titles.push(t.to_owned());
             }
-        } else {
-            paragraphs.push(joined);
+            body.truncate(before);
+        } else if first_paragraph.is_empty() {
+            first_paragraph = start..body.len();
         }
     }
     let urls = url_section.unwrap_or_default();
     let mut date = urls.url.as_deref().and_then(date::date_from_url);
     if date.is_none() {
-        let top = paragraphs.first().map(String::as_str).unwrap_or("");
-        date = date::date_from_top(top).or_else(|| date::date_from_top(&title));
+        date = date::date_from_top(&body[first_paragraph]).or_else(|| date::date_from_top(&title));
     }
     if title.is_empty() {
         return Err(ParseError::NoTitle);
     }
     Ok(Article {
         title,
-        body: paragraphs.join("\n\n"),
+        body,
         url: urls.url,
         date,
         related_urls: urls.related,
@@ -119,13 +127,6 @@ fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
     head.eq_ignore_ascii_case(prefix)
         .then(|| &s[prefix.len()..])
-}
-
-/// Collapses runs of whitespace to one space.
-fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    crate::article::push_words(&mut out, s);
-    out
 }
 
 #[cfg(test)]
