@@ -10,7 +10,7 @@ Corpus: every distinct Reuters-21578 story (~18.1k) in the print-to-text layout,
 Indexing: newsdex (files -> index, entities included), tantivy-cli (the same stories as JSON:
 title, body, url as stored en_stem text, same threads), SQLite FTS5 (porter tokenizer, python3's
 sqlite3): seconds, docs/s, MB/s of article files, peak RSS, size on disk, and each round's
-newsdex/tantivy-cli ratio of wall and CPU time. The inputs are read once before the timed runs.
+newsdex/tantivy-cli ratio of wall and CPU time. Each indexer's input is read right before its run.
 Querying: bench/queries.tsv (100 queries: words, phrases, person and date filters, date sort),
 top 10 with snippets: newsdex in-process p50/p99 (benches/query.rs) and whole-process median,
 FTS5 in-process (bm25 + snippet) p50/p99, ripgrep whole-process median. --queries-only runs the
@@ -179,18 +179,24 @@ def main():
     print(f"{machine}; corpus: {n_docs} articles, {corpus_bytes / 1e6:.1f} MB of article files; "
           f"{a.threads} threads")
 
-    # The inputs are read once before the timed runs, many at a time: a run that reads its
-    # files from disk measures the disk (many small files against one JSON file), not the
-    # indexer. How long this took tells how much was cached.
+    # Each indexer's input is read right before its timed run, many files at a time: a run
+    # that reads its files from disk measures the disk (many small files against one JSON file),
+    # not the indexer. Reading once before all runs is not enough on this project's machine: its
+    # kernel pages out file pages that went unread for about a minute (DAMON reclaim), so by the
+    # second round many article files were back on disk. How long each read took tells how much
+    # was still cached.
     def read_through(path):
         with open(path, "rb") as f:
             while f.read(1 << 20):
                 pass
 
-    start = time.perf_counter()
-    with concurrent.futures.ThreadPoolExecutor(16) as pool:
-        list(pool.map(read_through, files + [jsonl], chunksize=256))
-    print(f"inputs read once to warm the page cache: {time.perf_counter() - start:.1f} s")
+    def warm(paths):
+        start = time.perf_counter()
+        with concurrent.futures.ThreadPoolExecutor(16) as pool:
+            list(pool.map(read_through, paths, chunksize=256))
+        return time.perf_counter() - start
+
+    print(f"inputs read once to warm the page cache: {warm(files + [jsonl]):.1f} s")
 
     def newsdex():
         shutil.rmtree(nd_index, ignore_errors=True)
@@ -213,14 +219,20 @@ def main():
     # the same load, so their ratio (wall and CPU time) is steadier than that of the medians.
     runs = {"newsdex (files)": [], "tantivy-cli (JSON)": [], "SQLite FTS5 (JSON)": []}
     pairs = []
+    rewarm = []
     for _ in range(a.repeat):
+        rewarm.append(warm(files))
         nd = newsdex()
         runs["newsdex (files)"].append(nd[:2] + (du(nd_index),))
         if not a.skip_tantivy:
+            warm([jsonl])
             tv = tantivy()
             runs["tantivy-cli (JSON)"].append(tv[:2] + (du(tv_index),))
             pairs.append((nd[0] / tv[0], nd[3] / tv[3]))
+        warm([jsonl])
         runs["SQLite FTS5 (JSON)"].append(fts5()[:2] + (du(fts_db),))
+    print("article files read again before each newsdex run: "
+          + " ".join(f"{t:.1f}" for t in rewarm) + " s")
     rows = []
     for name, rs in runs.items():
         if rs:
