@@ -37,13 +37,18 @@ pub fn parse(text: &str, corpus: &Vocab) -> Result<Article, ParseError> {
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    let (main, url_section) = split_url_section(text);
+    let Layout {
+        main,
+        blocks,
+        urls,
+        hyphenated,
+    } = layout(text);
     // The article's own words are evidence only where a line ends in a hyphen.
     let mut local = Vocab::new();
-    if main.lines().any(|l| l.trim_end().ends_with('-')) {
+    if hyphenated {
         local.add_text(main);
     }
-    let mut blocks = blocks(main).into_iter();
+    let mut blocks = blocks.into_iter();
     let title_lines = blocks.next().ok_or(ParseError::NoTitle)?;
     let mut title = String::with_capacity(title_lines.iter().map(|l| l.len() + 1).sum());
     hyphen::push_joined(&mut title, &title_lines, &local, corpus);
@@ -68,7 +73,7 @@ pub fn parse(text: &str, corpus: &Vocab) -> Result<Article, ParseError> {
             first_paragraph = start..body.len();
         }
     }
-    let urls = url_section.unwrap_or_default();
+    let urls = urls.unwrap_or_default();
     let mut date = urls.url.as_deref().and_then(date::date_from_url);
     if date.is_none() {
         date = date::date_from_top(&body[first_paragraph]).or_else(|| date::date_from_top(&title));
@@ -86,41 +91,57 @@ pub fn parse(text: &str, corpus: &Vocab) -> Result<Article, ParseError> {
     })
 }
 
-/// The text before `Original url:`, and the URL section after it.
-fn split_url_section(text: &str) -> (&str, Option<urls::UrlSection>) {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        if let Some(rest) = strip_prefix_ci(line.trim_start(), ORIGINAL_URL) {
-            let after = &text[offset + line.len()..];
-            let section = urls::url_section(rest.trim(), after.lines());
-            return (&text[..offset], Some(section));
-        }
-        offset += line.len();
-    }
-    (text, None)
+/// The layout of a text, found in one pass over its lines.
+struct Layout<'a> {
+    /// The text before `Original url:` (all of it when there is none).
+    main: &'a str,
+    /// The blocks of `main`, each a list of trimmed lines.
+    blocks: Vec<Vec<&'a str>>,
+    /// The URL section after `Original url:`.
+    urls: Option<urls::UrlSection>,
+    /// Whether a line of `main` ends in a hyphen.
+    hyphenated: bool,
 }
 
-/// The blocks of the layout, each a list of trimmed lines.
-fn blocks(text: &str) -> Vec<Vec<&str>> {
-    let mut out: Vec<Vec<&str>> = Vec::new();
+fn layout(text: &str) -> Layout<'_> {
+    let mut blocks: Vec<Vec<&str>> = Vec::new();
     let mut open = false;
-    for line in text.lines() {
+    let mut hyphenated = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if let Some(rest) = strip_prefix_ci(line.trim_start(), ORIGINAL_URL) {
+            let section = urls::url_section(rest.trim(), text[offset..].lines());
+            return Layout {
+                main: &text[..start],
+                blocks,
+                urls: Some(section),
+                hyphenated,
+            };
+        }
         let trimmed = line.trim();
         if trimmed.is_empty() {
             open = false;
             continue;
         }
+        hyphenated |= trimmed.ends_with('-');
         let indented = line.starts_with([' ', '\t', '\u{a0}']);
         if open && !indented {
-            if let Some(block) = out.last_mut() {
+            if let Some(block) = blocks.last_mut() {
                 block.push(trimmed);
             }
         } else {
-            out.push(vec![trimmed]);
+            blocks.push(vec![trimmed]);
             open = true;
         }
     }
-    out
+    Layout {
+        main: text,
+        blocks,
+        urls: None,
+        hyphenated,
+    }
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
