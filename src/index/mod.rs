@@ -77,11 +77,12 @@ impl NewsIndex {
         })?;
         let settings = IndexSettings {
             // zstd stores article text in about two thirds of lz4's space. Each block pays for
-            // a fresh zstd context (hundreds of KiB of tables cleared), so 64 KiB blocks cost
-            // 15% fewer instructions to write than 32 KiB ones and are 5% smaller; fetching a
-            // page of hits decompresses at most ten of them.
+            // a fresh zstd context (its tables cleared), so 64 KiB blocks cost 15% fewer
+            // instructions to write than 32 KiB ones and are 5% smaller; fetching a page of hits
+            // decompresses at most ten of them. Level 1 against 3: compression takes 29% fewer
+            // instructions (3.4% of a build's) and clears smaller tables, for a store 7% larger.
             docstore_compression: Compressor::Zstd(ZstdCompressor {
-                compression_level: Some(3),
+                compression_level: Some(1),
             }),
             docstore_blocksize: 64 * 1024,
             ..IndexSettings::default()
