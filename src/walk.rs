@@ -23,6 +23,19 @@ pub fn is_article_file(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
 }
 
+/// The file name of a walked path, as bytes to sort by: what `Path::file_name` gives for the
+/// paths a walk makes (a folder joined with a name), found by one scan back to the last
+/// separator. `sort_by_file_name` parses the path's components twice for each comparison,
+/// which was most of a walk's instructions in a folder of 3,000 files.
+fn name_bytes(path: &Path) -> &[u8] {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let start = bytes
+        .iter()
+        .rposition(|&b| b.is_ascii() && std::path::is_separator(char::from(b)))
+        .map_or(0, |i| i + 1);
+    &bytes[start..]
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str()
         .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
@@ -43,7 +56,7 @@ pub fn walk(roots: &[PathBuf], mut f: impl FnMut(WalkItem) -> bool) {
         let mut linked: Vec<PathBuf> = Vec::new();
         let entries = walkdir::WalkDir::new(&base)
             .follow_links(true)
-            .sort_by_file_name()
+            .sort_by(|a, b| name_bytes(a.path()).cmp(name_bytes(b.path())))
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
         for entry in entries {
@@ -91,6 +104,22 @@ pub fn walk(roots: &[PathBuf], mut f: impl FnMut(WalkItem) -> bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_bytes_is_the_file_name() {
+        for p in [
+            "/a/b/10885_67f9.txt",
+            "rel/x.TXT",
+            "plain.txt",
+            "/a/b/Zürich – Bericht.txt",
+            "/a/.hidden",
+            "/a/b c/d e",
+        ] {
+            let path = Path::new(p);
+            let name = path.file_name().unwrap().as_encoded_bytes();
+            assert_eq!(name_bytes(path), name, "{p}");
+        }
+    }
 
     #[test]
     fn finds_txt_files_sorted_and_skips_hidden() {
