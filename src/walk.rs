@@ -17,10 +17,11 @@ pub enum WalkItem {
     Missing(PathBuf),
 }
 
-/// Whether `path` names an article file (`.txt` in any case).
-pub fn is_article_file(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+/// Whether a walked `path` names an article file (`.txt` in any case, after a name: `.txt` alone is a
+/// hidden file, as `Path::extension` has it).
+fn is_article_file(path: &Path) -> bool {
+    let name = name_bytes(path);
+    name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(b".txt")
 }
 
 /// The file name of a walked path, as bytes to sort by: what `Path::file_name` gives for the
@@ -36,9 +37,9 @@ fn name_bytes(path: &Path) -> &[u8] {
     &bytes[start..]
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|n| n.starts_with('.') && n != "." && n != "..")
+/// Whether a walked path names a hidden file or folder.
+fn is_hidden(path: &Path) -> bool {
+    name_bytes(path).starts_with(b".")
 }
 
 /// Walks `roots` in order, calling `f` for each item; stops early if `f` returns false.
@@ -58,7 +59,7 @@ pub fn walk(roots: &[PathBuf], mut f: impl FnMut(WalkItem) -> bool) {
             .follow_links(true)
             .sort_by(|a, b| name_bytes(a.path()).cmp(name_bytes(b.path())))
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
         for entry in entries {
             let item = match entry {
                 Ok(e) if e.file_type().is_dir() => {
@@ -114,10 +115,19 @@ mod tests {
             "/a/b/Zürich – Bericht.txt",
             "/a/.hidden",
             "/a/b c/d e",
+            "/a/.txt",
+            "/a/..txt",
+            "/a/b.TxT",
+            "/a/btxt",
+            "/a/b.txt.md",
         ] {
             let path = Path::new(p);
             let name = path.file_name().unwrap().as_encoded_bytes();
             assert_eq!(name_bytes(path), name, "{p}");
+            let txt = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+            assert_eq!(is_article_file(path), txt, "{p}");
         }
     }
 
