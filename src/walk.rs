@@ -17,8 +17,8 @@ pub enum WalkItem {
     Missing(PathBuf),
 }
 
-/// Whether a walked `path` names an article file (`.txt` in any case, after a name: `.txt` alone is a
-/// hidden file, as `Path::extension` has it).
+/// Whether a walked `path` names an article file (`.txt` in any case, after a name: `.txt`
+/// alone is a hidden file, as `Path::extension` has it).
 fn is_article_file(path: &Path) -> bool {
     let name = name_bytes(path);
     name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(b".txt")
