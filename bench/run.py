@@ -2,7 +2,8 @@
 """newsdex benchmark suite: indexing and querying beside tantivy-cli, SQLite FTS5 and ripgrep,
 in the same run on the same machine.
 
-usage: bench/run.py [--replicas R] [--threads N] [--skip-rg] [--queries-only] [--shared ../shared]
+usage: bench/run.py [--replicas R] [--threads N] [--skip-rg] [--queries-only] [--stage DIR]
+                    [--shared ../shared]
                     [--work bench/work]
 
 Corpus: every distinct Reuters-21578 story (~18.1k) in the print-to-text layout, made by
@@ -10,7 +11,8 @@ Corpus: every distinct Reuters-21578 story (~18.1k) in the print-to-text layout,
 Indexing: newsdex (files -> index, entities included), tantivy-cli (the same stories as JSON:
 title, body, url as stored en_stem text, same threads), SQLite FTS5 (porter tokenizer, python3's
 sqlite3): seconds, docs/s, MB/s of article files, peak RSS, size on disk, and each round's
-newsdex/tantivy-cli ratio of wall and CPU time. Each indexer's input is read right before its run.
+newsdex/tantivy-cli ratio of wall and CPU time. The inputs are copied to an in-memory folder
+(--stage, default /dev/shm) and each indexer's input is read right before its run.
 Querying: bench/queries.tsv (100 queries: words, phrases, person and date filters, date sort),
 top 10 with snippets: newsdex in-process p50/p99 (benches/query.rs) and whole-process median,
 FTS5 in-process (bm25 + snippet) p50/p99, ripgrep whole-process median. --queries-only runs the
@@ -18,6 +20,7 @@ queries on the indexes a previous run left in the work folder.
 Needs: cargo build --release; tantivy on PATH (cargo install tantivy-cli); rg (ripgrep).
 """
 import argparse
+import atexit
 import concurrent.futures
 import json
 import os
@@ -148,6 +151,8 @@ def main():
     ap.add_argument("--skip-rg", action="store_true")
     ap.add_argument("--skip-tantivy", action="store_true")
     ap.add_argument("--queries-only", action="store_true", help="query the indexes a previous run left")
+    ap.add_argument("--stage", default="/dev/shm",
+                    help="in-memory folder (tmpfs) to copy the inputs to first; '' reads them where they are")
     ap.add_argument("--newsdex", default=os.path.join(ROOT, "target", "release", "newsdex"))
     ap.add_argument("--tantivy", default=shutil.which("tantivy") or os.path.expanduser("~/.cargo/bin/tantivy"))
     a = ap.parse_args()
@@ -178,13 +183,12 @@ def main():
     n_docs, corpus_bytes = len(files), sum(os.path.getsize(f) for f in files)
     print(f"{machine}; corpus: {n_docs} articles, {corpus_bytes / 1e6:.1f} MB of article files; "
           f"{a.threads} threads")
+    articles, jsonl, files = stage(a, articles, jsonl, files, corpus_bytes)
 
     # Each indexer's input is read right before its timed run, many files at a time: a run
     # that reads its files from disk measures the disk (many small files against one JSON file),
-    # not the indexer. Reading once before all runs is not enough on this project's machine: its
-    # kernel pages out file pages that went unread for about a minute (DAMON reclaim), so by the
-    # second round many article files were back on disk. How long each read took tells how much
-    # was still cached.
+    # not the indexer. On a staged copy (tmpfs) this only confirms that nothing is read from
+    # disk; on disk, how long each read took tells how much was still cached.
     def read_through(path):
         with open(path, "rb") as f:
             while f.read(1 << 20):
@@ -256,6 +260,33 @@ def main():
         fastest = min(r[0] for r in runs["newsdex (files)"]) / min(r[0] for r in runs["tantivy-cli (JSON)"])
         print(f"newsdex / tantivy-cli, fastest run of each: {fastest:.2f}")
     query(a, queries, nd_index, fts_db, articles)
+
+
+def stage(a, articles, jsonl, files, corpus_bytes):
+    """Copies the article files and the JSON file to the in-memory folder `a.stage`, and returns
+    the copies' (articles, jsonl, files). The page cache does not keep inputs for the timed runs
+    on this project's machine: its kernel pages out file pages that went unread for about a
+    minute (DAMON reclaim), even between a read of all inputs and the run right after it, so
+    newsdex, reading many small files, was timed waiting on the disk while tantivy-cli read one
+    file in order. A tmpfs with no swap behind it cannot page its files out. The copy is removed
+    when the suite ends."""
+    if not a.stage or not os.path.isdir(a.stage):
+        print("inputs read where they are (no staging folder)")
+        return articles, jsonl, files
+    # A tmpfs page holds one small file: about 4 KiB for each article, beside the JSON.
+    need = 4096 * len(files) + corpus_bytes + 2 * os.path.getsize(jsonl)
+    if shutil.disk_usage(a.stage).free < 2 * need:
+        print(f"inputs read where they are: {a.stage} has less than {2 * need / 2**30:.1f} GiB free")
+        return articles, jsonl, files
+    root = os.path.join(a.stage, f"newsdex-bench-{os.getpid()}")
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    start = time.perf_counter()
+    staged = os.path.join(root, "articles")
+    shutil.copytree(articles, staged)
+    staged_jsonl = os.path.join(root, os.path.basename(jsonl))
+    shutil.copyfile(jsonl, staged_jsonl)
+    print(f"inputs copied to {root} (in memory): {time.perf_counter() - start:.1f} s")
+    return staged, staged_jsonl, [os.path.join(staged, os.path.relpath(f, articles)) for f in files]
 
 
 def query(a, queries, nd_index, fts_db, articles):
