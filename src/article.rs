@@ -58,23 +58,23 @@ impl Article {
 /// Appends the words of `text` to `out`, one space between words (and before the first, when
 /// `out` is not empty): white space collapsed.
 pub(crate) fn push_words(out: &mut String, text: &str) {
-    for_each_run(text, |run| {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(run);
-    });
+    push_runs(out, text, !out.is_empty());
 }
 
 /// Appends the words of `text` to `out` one space apart (white space collapsed), with no space
 /// before the first.
 pub(crate) fn push_collapsed(out: &mut String, text: &str) {
-    let mut first = true;
+    push_runs(out, text, false);
+}
+
+/// Appends the runs of words of `text` one space apart, and one space before the first when
+/// `space` is set.
+fn push_runs(out: &mut String, text: &str, mut space: bool) {
     for_each_run(text, |run| {
-        if !first {
+        if space {
             out.push(' ');
         }
-        first = false;
+        space = true;
         out.push_str(run);
     });
 }
