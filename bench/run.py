@@ -3,8 +3,7 @@
 in the same run on the same machine.
 
 usage: bench/run.py [--replicas R] [--threads N] [--skip-rg] [--queries-only] [--stage DIR]
-                    [--shared ../shared]
-                    [--work bench/work]
+                    [--shared ../shared] [--work bench/work]
 
 Corpus: every distinct Reuters-21578 story (~18.1k) in the print-to-text layout, made by
 ../shared/tools/make_wire.py (--n 100000 --seed 5, --replicas R: R=10 gives ~181k articles).
@@ -12,7 +11,7 @@ Indexing: newsdex (files -> index, entities included), tantivy-cli (the same sto
 title, body, url as stored en_stem text, same threads), SQLite FTS5 (porter tokenizer, python3's
 sqlite3): seconds, docs/s, MB/s of article files, peak RSS, size on disk, and each round's
 newsdex/tantivy-cli ratio of wall and CPU time. The inputs are copied to an in-memory folder
-(--stage, default /dev/shm) and each indexer's input is read right before its run.
+(--stage, default /dev/shm); without one, each indexer's input is read right before its run.
 Querying: bench/queries.tsv (100 queries: words, phrases, person and date filters, date sort),
 top 10 with snippets: newsdex in-process p50/p99 (benches/query.rs) and whole-process median,
 FTS5 in-process (bm25 + snippet) p50/p99, ripgrep whole-process median. --queries-only runs the
@@ -183,24 +182,29 @@ def main():
     n_docs, corpus_bytes = len(files), sum(os.path.getsize(f) for f in files)
     print(f"{machine}; corpus: {n_docs} articles, {corpus_bytes / 1e6:.1f} MB of article files; "
           f"{a.threads} threads")
-    articles, jsonl, files = stage(a, articles, jsonl, files, corpus_bytes)
+    staged = stage(a, articles, jsonl, files, corpus_bytes)
+    if staged:
+        articles, jsonl, files = staged
 
-    # Each indexer's input is read right before its timed run, many files at a time: a run
-    # that reads its files from disk measures the disk (many small files against one JSON file),
-    # not the indexer. On a staged copy (tmpfs) this only confirms that nothing is read from
-    # disk; on disk, how long each read took tells how much was still cached.
+    # Inputs left on disk are read right before each indexer's timed run, many files at a
+    # time: a run that reads its files from disk measures the disk (many small files against
+    # one JSON file), not the indexer. How long each read took tells how much was still cached.
+    # A staged copy cannot leave memory, so it is not read again.
     def read_through(path):
         with open(path, "rb") as f:
             while f.read(1 << 20):
                 pass
 
     def warm(paths):
+        if staged:
+            return 0.0
         start = time.perf_counter()
         with concurrent.futures.ThreadPoolExecutor(16) as pool:
             list(pool.map(read_through, paths, chunksize=256))
         return time.perf_counter() - start
 
-    print(f"inputs read once to warm the page cache: {warm(files + [jsonl]):.1f} s")
+    if not staged:
+        print(f"inputs read once to warm the page cache: {warm(files + [jsonl]):.1f} s")
 
     def newsdex():
         shutil.rmtree(nd_index, ignore_errors=True)
@@ -223,20 +227,26 @@ def main():
     # the same load, so their ratio (wall and CPU time) is steadier than that of the medians.
     runs = {"newsdex (files)": [], "tantivy-cli (JSON)": [], "SQLite FTS5 (JSON)": []}
     pairs = []
+    # Before each run the last one's writes go to disk (`sync`): a commit's fsync must not wait
+    # for the index another indexer just wrote.
     rewarm = []
     for _ in range(a.repeat):
         rewarm.append(warm(files))
+        os.sync()
         nd = newsdex()
         runs["newsdex (files)"].append(nd[:2] + (du(nd_index),))
         if not a.skip_tantivy:
             warm([jsonl])
+            os.sync()
             tv = tantivy()
             runs["tantivy-cli (JSON)"].append(tv[:2] + (du(tv_index),))
             pairs.append((nd[0] / tv[0], nd[3] / tv[3]))
         warm([jsonl])
+        os.sync()
         runs["SQLite FTS5 (JSON)"].append(fts5()[:2] + (du(fts_db),))
-    print("article files read again before each newsdex run: "
-          + " ".join(f"{t:.1f}" for t in rewarm) + " s")
+    if not staged:
+        print("article files read again before each newsdex run: "
+              + " ".join(f"{t:.1f}" for t in rewarm) + " s")
     rows = []
     for name, rs in runs.items():
         if rs:
@@ -264,7 +274,7 @@ def main():
 
 def stage(a, articles, jsonl, files, corpus_bytes):
     """Copies the article files and the JSON file to the in-memory folder `a.stage`, and returns
-    the copies' (articles, jsonl, files). The page cache does not keep inputs for the timed runs
+    the copies' (articles, jsonl, files), or None when there is no such folder or room in it. The page cache does not keep inputs for the timed runs
     on this project's machine: its kernel pages out file pages that went unread for about a
     minute (DAMON reclaim), even between a read of all inputs and the run right after it, so
     newsdex, reading many small files, was timed waiting on the disk while tantivy-cli read one
@@ -272,12 +282,12 @@ def stage(a, articles, jsonl, files, corpus_bytes):
     when the suite ends."""
     if not a.stage or not os.path.isdir(a.stage):
         print("inputs read where they are (no staging folder)")
-        return articles, jsonl, files
+        return None
     # A tmpfs page holds one small file: about 4 KiB for each article, beside the JSON.
     need = 4096 * len(files) + corpus_bytes + 2 * os.path.getsize(jsonl)
     if shutil.disk_usage(a.stage).free < 2 * need:
         print(f"inputs read where they are: {a.stage} has less than {2 * need / 2**30:.1f} GiB free")
-        return articles, jsonl, files
+        return None
     root = os.path.join(a.stage, f"newsdex-bench-{os.getpid()}")
     atexit.register(shutil.rmtree, root, ignore_errors=True)
     start = time.perf_counter()
