@@ -194,9 +194,12 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     }
     let next_is = |s: &[&str]| next.is_some_and(|t| s.contains(&t.text));
     if len > 1 {
-        if t0.shape == Shape::Initial
-            || (t0.text.len() <= 5 && t0.text.ends_with('.') && t0.text.matches('.').count() >= 2)
-        {
+        // Initials (`J.`, `J.R.`) start a person's name; `U.S.`, a country, does not.
+        let initials = t0.text.len() <= 5
+            && t0.text.ends_with('.')
+            && t0.text.matches('.').count() >= 2
+            && !fl(a).has(Flags::COUNTRY | Flags::PLACE);
+        if t0.shape == Shape::Initial || initials {
             return guess(Per, STRONG);
         }
         let cap_words = (a..=b).all(|i| toks[i].shape == Shape::Cap || fl(i).has(Flags::PARTICLE));

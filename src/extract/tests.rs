@@ -177,3 +177,18 @@ fn nationalities_are_not_places() {
     assert!(texts(text, EntityKind::Location).is_empty());
     assert_eq!(texts(text, EntityKind::Person), ["Peter Mwangi"]);
 }
+
+#[test]
+fn a_country_abbreviation_is_no_initials_and_a_currency_no_name() {
+    let text = "The U.S. Dollar fell against the Japanese Yen. J.R. Halvorsen, a trader, \
+                said the Swiss Franc held. U.S. Treasury officials declined to comment.";
+    assert_eq!(texts(text, EntityKind::Person), ["J.R. Halvorsen"]);
+    let all: Vec<String> = extract(text).into_iter().map(|m| m.text).collect();
+    for currency in ["Dollar", "Yen", "Franc"] {
+        assert!(
+            all.iter().all(|t| !t.contains(currency)),
+            "{currency} in {all:?}"
+        );
+    }
+    assert_eq!(texts(text, EntityKind::Organization), ["U.S. Treasury"]);
+}
