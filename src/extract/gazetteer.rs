@@ -97,13 +97,13 @@ pub(crate) struct Gazetteer {
 /// not listed is taken for a listed one only if 40 more bits match: about once in 10^12
 /// lookups.
 const FINGERPRINT_BITS: u32 = 40;
-/// Bits of a slot that hold the flags.
-const FLAG_BITS: u32 = 64 - FINGERPRINT_BITS;
-const _: () = assert!(Flags::LOC_START < 1 << FLAG_BITS);
+/// The bits of a slot that hold the flags.
+const FLAGS_MASK: u64 = (1 << (64 - FINGERPRINT_BITS)) - 1;
+const _: () = assert!(Flags::LOC_START as u64 <= FLAGS_MASK);
 
 /// The part of key `k` a slot keeps, in place above the flags; never 0 (an empty slot).
 fn fingerprint(k: u64) -> u64 {
-    (k >> FLAG_BITS << FLAG_BITS).max(1 << FLAG_BITS)
+    (k & !FLAGS_MASK).max(FLAGS_MASK + 1)
 }
 
 const LISTS: &[(&str, u32)] = &[
@@ -232,8 +232,8 @@ impl Gazetteer {
             if slot == 0 {
                 return Flags(0);
             }
-            if slot >> FLAG_BITS << FLAG_BITS == want {
-                return Flags((slot & ((1 << FLAG_BITS) - 1)) as u32);
+            if slot & !FLAGS_MASK == want {
+                return Flags((slot & FLAGS_MASK) as u32);
             }
             i = (i + 1) & mask;
         }
