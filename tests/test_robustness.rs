@@ -136,6 +136,9 @@ fn a_second_writer_gets_a_clear_message_and_readers_keep_working() {
         if first.try_wait().unwrap().is_some() {
             break;
         }
+        // The probe took the lock itself: give the first writer, which retries every 250 ms,
+        // a free moment to take it (back-to-back probes could keep it waiting to the end).
+        std::thread::sleep(Duration::from_millis(400));
     }
     // Searches during the run see a commit and never fail.
     for _ in 0..5 {
