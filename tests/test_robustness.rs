@@ -107,41 +107,7 @@ fn a_second_writer_gets_a_clear_message_and_readers_keep_working() {
         .arg(corpus.join("00"))
         .assert()
         .success();
-    let bin = assert_cmd::cargo::cargo_bin!("newsdex");
-    // --wait: if a probe below takes the lock first, the first writer waits its turn.
-    let mut first = Command::new(bin)
-        .arg("--index")
-        .arg(&index)
-        .args(["index", "--wait", "--commit-interval", "0.05"])
-        .arg(&corpus)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    // Wait until the first writer holds the lock.
-    let mut saw_lock = false;
-    for _ in 0..200 {
-        let out = on(&index)
-            .arg("index")
-            .arg(corpus.join("01"))
-            .output()
-            .unwrap();
-        if out.status.code() == Some(2) {
-            let err = String::from_utf8_lossy(&out.stderr).into_owned();
-            assert!(err.contains("another `newsdex index` is writing"), "{err}");
-            assert_eq!(err.trim().lines().count(), 1, "{err}");
-            saw_lock = true;
-            break;
-        }
-        if first.try_wait().unwrap().is_some() {
-            break;
-        }
-        // The probe took the lock itself: give the first writer, which retries every 250 ms,
-        // a free moment to take it (back-to-back probes could keep it waiting to the end).
-        std::thread::sleep(Duration::from_millis(400));
-    }
-    // Searches during the run see a commit and never fail.
-    for _ in 0..5 {
+    let searches_work = || {
         let out = on(&index)
             .args(["search", "budget", "--format", "json"])
             .output()
@@ -151,15 +117,54 @@ fn a_second_writer_gets_a_clear_message_and_readers_keep_working() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-    }
-    // --wait waits for the first writer, then runs.
-    on(&index)
+    };
+    // This test holds the writer's lock itself, as another `newsdex index` would.
+    let held = tantivy::Index::open_in_dir(&index)
+        .unwrap()
+        .writer_with_num_threads::<tantivy::TantivyDocument>(1, 15_000_000)
+        .unwrap();
+    let out = on(&index)
+        .arg("index")
+        .arg(corpus.join("01"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(err.contains("another `newsdex index` is writing"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    searches_work();
+    // --wait waits while the lock is held, then runs.
+    let bin = assert_cmd::cargo::cargo_bin!("newsdex");
+    let mut waiting = Command::new(bin)
+        .arg("--index")
+        .arg(&index)
         .args(["index", "--wait"])
-        .arg(corpus.join("02"))
-        .assert()
-        .success();
-    assert!(first.wait().unwrap().success());
-    assert!(saw_lock, "the second writer never met the first one's lock");
+        .arg(corpus.join("01"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(700));
+    assert!(
+        waiting.try_wait().unwrap().is_none(),
+        "`index --wait` did not wait for the lock"
+    );
+    drop(held);
+    assert!(waiting.wait().unwrap().success());
+    // Searches while a writer commits every 50 ms never fail.
+    let mut writer = Command::new(bin)
+        .arg("--index")
+        .arg(&index)
+        .args(["index", "--commit-interval", "0.05"])
+        .arg(&corpus)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    while writer.try_wait().unwrap().is_none() {
+        searches_work();
+    }
+    assert!(writer.wait().unwrap().success());
     assert_eq!(export_ids(&index).len(), 1200);
 }
 
