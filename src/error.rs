@@ -20,8 +20,8 @@ pub enum Error {
     /// There is no index where one was expected.
     #[error("no index at {}: run `newsdex index PATH` first (or pass --index DIR)", .0.display())]
     NoIndex(PathBuf),
-    /// The index was written by another version of newsdex with another schema.
-    #[error("the index at {} was written with another schema (version {found}, this newsdex needs {expected}): rebuild it with `newsdex --index {} index --full PATH`", .path.display(), .path.display())]
+    /// The index was written by another version of newsdex, in another schema or format.
+    #[error("the index at {} was written by another version of newsdex (index version {found}, this newsdex needs {expected}): rebuild it with `newsdex --index {} index --full PATH`", .path.display(), .path.display())]
     SchemaMismatch {
         /// The index directory.
         path: PathBuf,

@@ -11,8 +11,9 @@ use tantivy::schema::{
     TextOptions, FAST, STORED,
 };
 
-/// The version of the schema this build writes; stored in each commit's payload.
-pub const SCHEMA_VERSION: u32 = 4;
+/// The version of the index this build writes (its schema and its format: since 5, term
+/// dictionaries are sorted string tables, see Cargo.toml); stored in each commit's payload.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Analyzer of the title and body: words, lower-cased, accents folded, English stems.
 pub const NEWS_ANALYZER: &str = "news";
