@@ -1,10 +1,25 @@
 //! Robustness: junk input, killed runs, concurrent writers and readers.
 
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use super::generate::{articles, junk, Rng};
 use super::util::{json, json_lines, json_of, on};
+
+/// `newsdex --index INDEX index ARGS... PATH` running in the background, output discarded.
+fn spawn_index(index: &Path, args: &[&str], path: &Path) -> Child {
+    Command::new(assert_cmd::cargo::cargo_bin!("newsdex"))
+        .arg("--index")
+        .arg(index)
+        .arg("index")
+        .args(args)
+        .arg(path)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
 
 #[test]
 fn junk_corpus_indexes_to_completion_with_every_bad_file_reported() {
@@ -60,17 +75,8 @@ fn killed_runs_leave_a_usable_index_and_the_next_run_completes_it() {
         .as_nanos() as u64;
     eprintln!("kill test seed {seed}");
     let mut rng = Rng::new(seed);
-    let bin = assert_cmd::cargo::cargo_bin!("newsdex");
     for round in 0..8 {
-        let mut child = Command::new(bin)
-            .arg("--index")
-            .arg(&index)
-            .args(["index", "--commit-interval", "0.05"])
-            .arg(&corpus)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_index(&index, &["--commit-interval", "0.05"], &corpus);
         std::thread::sleep(Duration::from_millis(20 + rng.below(400)));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
@@ -134,16 +140,7 @@ fn a_second_writer_gets_a_clear_message_and_readers_keep_working() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     searches_work();
     // --wait waits while the lock is held, then runs.
-    let bin = assert_cmd::cargo::cargo_bin!("newsdex");
-    let mut waiting = Command::new(bin)
-        .arg("--index")
-        .arg(&index)
-        .args(["index", "--wait"])
-        .arg(corpus.join("01"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut waiting = spawn_index(&index, &["--wait"], &corpus.join("01"));
     std::thread::sleep(Duration::from_millis(700));
     assert!(
         waiting.try_wait().unwrap().is_none(),
@@ -152,15 +149,7 @@ fn a_second_writer_gets_a_clear_message_and_readers_keep_working() {
     drop(held);
     assert!(waiting.wait().unwrap().success());
     // Searches while a writer commits every 50 ms never fail.
-    let mut writer = Command::new(bin)
-        .arg("--index")
-        .arg(&index)
-        .args(["index", "--commit-interval", "0.05"])
-        .arg(&corpus)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut writer = spawn_index(&index, &["--commit-interval", "0.05"], &corpus);
     while writer.try_wait().unwrap().is_none() {
         searches_work();
     }
