@@ -276,10 +276,10 @@ def main():
 def stage(a, articles, jsonl, files, corpus_bytes):
     """Copies the article files and the JSON file to the in-memory folder `a.stage`, and returns
     the copies' (articles, jsonl, files), or None when there is no such folder or room in it.
-    The page cache does not keep inputs for the timed runs on this project's machine: its kernel pages out file pages that went unread for about a
-    minute (DAMON reclaim), even between a read of all inputs and the run right after it, so
-    newsdex, reading many small files, was timed waiting on the disk while tantivy-cli read one
-    file in order. A tmpfs with no swap behind it cannot page its files out. The copy is removed
+    The page cache does not keep inputs for the timed runs on this project's machine: its
+    kernel pages out file pages that went unread for about a minute (DAMON reclaim), even
+    between a read of all inputs and the run right after it, so newsdex, reading many small
+    files, was timed waiting on the disk while tantivy-cli read one file in order. A tmpfs with no swap behind it cannot page its files out. The copy is removed
     when the suite ends."""
     if not a.stage or not os.path.isdir(a.stage):
         print("inputs read where they are (no staging folder)")

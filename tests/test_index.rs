@@ -280,7 +280,7 @@ fn index_of_an_older_version_is_detected_with_a_rebuild_hint() {
             .success();
         let stats = json_of(&old, &["stats", "--format", "json"]);
         assert_eq!(stats["documents"], 37);
-        assert_eq!(stats["schema_version"], 5);
+        assert_eq!(stats["schema_version"], newsdex::schema::SCHEMA_VERSION);
         on(&old).args(["search", "harbour"]).assert().success();
     }
 }
