@@ -7,13 +7,14 @@
 
 pub use crate::analyzers::{name_analyzer, news_analyzer, register_analyzers};
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, Schema, TextFieldIndexing,
-    TextOptions, FAST, STORED,
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, STORED,
 };
 
 /// The version of the index this build writes (its schema and its format: since 5, term
 /// dictionaries are sorted string tables, see Cargo.toml); stored in each commit's payload.
-pub const SCHEMA_VERSION: u32 = 5;
+/// 6: ids (and `duplicate_of`) are 64-bit numbers instead of sixteen hex digits.
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Analyzer of the title and body: words, lower-cased, accents folded, English stems.
 pub const NEWS_ANALYZER: &str = "news";
@@ -90,7 +91,9 @@ pub fn build_schema() -> Schema {
                 .set_index_option(IndexRecordOption::Basic),
         )
     };
-    b.add_text_field("id", keyword().set_stored().set_fast("raw"));
+    // An id is a number (`index::document::Id`): a term of 8 bytes, a plain fast column.
+    let id = || NumericOptions::default().set_indexed().set_stored();
+    b.add_u64_field("id", id().set_fast());
     b.add_text_field("path", STORED | FAST);
     b.add_text_field("title", text(NEWS_ANALYZER));
     b.add_text_field("body", text(NEWS_ANALYZER));
@@ -117,7 +120,7 @@ pub fn build_schema() -> Schema {
     b.add_text_field("place_column", column());
     b.add_u64_field("content_hash", FAST);
     b.add_text_field("mentions", STORED);
-    b.add_text_field("duplicate_of", keyword().set_stored());
+    b.add_u64_field("duplicate_of", id());
     b.add_text_field("kind", keyword());
     b.add_u64_field("file_size", FAST);
     b.add_u64_field("file_mtime", FAST);

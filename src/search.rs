@@ -149,7 +149,7 @@ pub fn search(index: &NewsIndex, req: &SearchRequest) -> Result<SearchResults> {
         hits.push(Hit {
             rank: req.offset + i + 1,
             score,
-            id: d.id,
+            id: d.id.to_string(),
             path: d.path,
             title: d.title,
             url: d.url,
@@ -309,9 +309,9 @@ mod tests {
             .id
         };
         let mut w = idx.writer(1, 50_000_000).unwrap();
-        let copy = duplicate_document(&idx.fields, "/d/copy.txt", FileStamp::default(), &id(0));
+        let copy = duplicate_document(&idx.fields, "/d/copy.txt", FileStamp::default(), id(0));
         w.add_document(copy).unwrap();
-        w.delete_term(tantivy::Term::from_field_text(idx.fields.id, &id(2)));
+        w.delete_term(id(2).term(idx.fields.id));
         idx.commit(&mut w, &idx.commit_info()).unwrap();
         let total = |query: &str| {
             let req = SearchRequest {

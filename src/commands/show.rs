@@ -4,13 +4,13 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use newsdex::index::document::StoredDoc;
+use newsdex::index::document::{Id, StoredDoc};
 use newsdex::index::files::{duplicate_paths, find_by_path};
 use newsdex::Error;
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{TantivyDocument, Term};
+use tantivy::TantivyDocument;
 
 use super::output::{wrap, Style};
 use crate::cli::{Format, ShowArgs};
@@ -19,14 +19,15 @@ pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let index = super::open(index_dir)?;
     let searcher = index.searcher()?;
     let f = index.fields;
-    let id_query = TermQuery::new(
-        Term::from_field_text(f.id, &args.target),
-        IndexRecordOption::Basic,
-    );
-    let mut found = searcher
-        .search(&id_query, &TopDocs::with_limit(1).order_by_score())?
-        .first()
-        .map(|(_, a)| *a);
+    let by_id = |id: Id| -> anyhow::Result<Option<tantivy::DocAddress>> {
+        let q = TermQuery::new(id.term(f.id), IndexRecordOption::Basic);
+        let hits = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        Ok(hits.first().map(|(_, a)| *a))
+    };
+    let mut found = match Id::parse(&args.target) {
+        Some(id) => by_id(id)?,
+        None => None,
+    };
     if found.is_none() {
         if let Ok(path) = std::fs::canonicalize(&args.target) {
             found = find_by_path(&searcher, &path.display().to_string())?;
@@ -35,23 +36,12 @@ pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let addr = found.ok_or_else(|| Error::NotFound(args.target.clone()))?;
     let mut doc: TantivyDocument = searcher.doc(addr)?;
     // A duplicate file shows the document it duplicates.
-    if let Some(primary) = doc
-        .get_first(f.duplicate_of)
-        .and_then(|v| v.as_str())
-        .map(str::to_owned)
-    {
-        let q = TermQuery::new(
-            Term::from_field_text(f.id, &primary),
-            IndexRecordOption::Basic,
-        );
-        let hit = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
-        let (_, addr) = hit
-            .first()
-            .ok_or_else(|| Error::NotFound(args.target.clone()))?;
-        doc = searcher.doc(*addr)?;
+    if let Some(primary) = doc.get_first(f.duplicate_of).and_then(|v| v.as_u64()) {
+        let addr = by_id(Id(primary))?.ok_or_else(|| Error::NotFound(args.target.clone()))?;
+        doc = searcher.doc(addr)?;
     }
     let d = StoredDoc::from_document(&doc, &f);
-    let duplicates = duplicate_paths(&searcher, &f, &d.id)?;
+    let duplicates = duplicate_paths(&searcher, &f, d.id)?;
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {

@@ -11,11 +11,45 @@ use crate::extract::ArticleEntities;
 use crate::parse::urls::canonical_url;
 use crate::schema::Fields;
 
+/// A record's id: a 64-bit key (of the article's canonical URL, else of its file's path and
+/// position; of the path alone for a duplicate file's record), shown as sixteen hex digits.
+/// Indexed, stored and kept in a fast column as the number itself: a sixteen-digit string
+/// cost each document a dictionary entry in the column and a longer term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Id(pub u64);
+
+impl Id {
+    /// The id written as sixteen hex digits (either case), as [`Id`]'s `Display` writes it.
+    pub fn parse(text: &str) -> Option<Id> {
+        if text.len() != 16 || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u64::from_str_radix(text, 16).ok().map(Id)
+    }
+
+    /// The term under which the record is indexed in `field` (`id` or `duplicate_of`).
+    pub fn term(self, field: tantivy::schema::Field) -> tantivy::Term {
+        tantivy::Term::from_field_u64(field, self.0)
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:016x}", self.0)
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// Everything indexed about one article.
 #[derive(Debug, Clone)]
 pub struct Record {
     /// Stable id: from the canonical URL, else from the path.
-    pub id: String,
+    pub id: Id,
     /// Canonical absolute path of the file.
     pub path: String,
     /// The parsed article.
@@ -61,21 +95,23 @@ pub fn key_of(text: &str) -> u64 {
 }
 
 /// The key under which an article URL is indexed: that of its canonical form, so that the
-/// same page written differently is one key (documents and `url:` queries alike).
+/// same page written differently is one key (documents and `url:` queries alike). It is the
+/// [`Id`] of the article's document: an article with a URL is found by its URL through its
+/// id alone; no second per-document key is indexed.
 pub fn url_key(url: &str) -> u64 {
     key_of(&canonical_url(url))
 }
 
-/// The id of the document whose key is `key` (its [`url_key`], else that of its path and
-/// position): sixteen hex digits. An article with a URL is found by its URL through this id
-/// alone; no second per-document key is indexed.
-pub fn id_of_key(key: u64) -> String {
-    format!("{key:016x}")
-}
+/// Seed of a duplicate file's record id, so that it is not the id its path would give a
+/// document.
+const DUPLICATE_SEED: u64 = 0x6475_702d;
 
-/// The id of a duplicate file's record: from its path, never equal to a document id.
-pub fn duplicate_record_id(path: &str) -> String {
-    format!("dup-{:016x}", xxhash_rust::xxh3::xxh3_64(path.as_bytes()))
+/// The id of a duplicate file's record: from its path, not a document's id.
+pub fn duplicate_record_id(path: &str) -> Id {
+    Id(xxhash_rust::xxh3::xxh3_64_with_seed(
+        path.as_bytes(),
+        DUPLICATE_SEED,
+    ))
 }
 
 /// The record of a file that duplicates the document `primary_id`: no text, only what
@@ -84,13 +120,13 @@ pub fn duplicate_document(
     f: &Fields,
     path: &str,
     file: FileStamp,
-    primary_id: &str,
+    primary_id: Id,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
-    doc.add_text(f.id, duplicate_record_id(path));
+    doc.add_u64(f.id, duplicate_record_id(path).0);
     doc.add_text(f.path, path);
     doc.add_text(f.kind, crate::schema::KIND_DUPLICATE);
-    doc.add_text(f.duplicate_of, primary_id);
+    doc.add_u64(f.duplicate_of, primary_id.0);
     doc.add_u64(f.file_size, file.size);
     doc.add_u64(f.file_mtime, file.mtime);
     doc
@@ -102,7 +138,7 @@ impl Record {
         let url_key = article.url.as_deref().map(url_key);
         let id = url_key.unwrap_or_else(|| key_of(&format!("{path}#{position}")));
         Record {
-            id: id_of_key(id),
+            id: Id(id),
             content_hash: article.content_hash(),
             path,
             article,
@@ -116,7 +152,7 @@ impl Record {
     pub fn to_document(&self, f: &Fields) -> TantivyDocument {
         let a = &self.article;
         let mut doc = TantivyDocument::new();
-        doc.add_text(f.id, &self.id);
+        doc.add_u64(f.id, self.id.0);
         doc.add_text(f.path, &self.path);
         doc.add_text(f.title, &a.title);
         doc.add_text(f.body, &a.body);
@@ -158,7 +194,7 @@ impl Record {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct StoredDoc {
     /// Stable id.
-    pub id: String,
+    pub id: Id,
     /// Canonical path of the file.
     pub path: String,
     /// Title.
@@ -209,7 +245,10 @@ impl StoredDoc {
             .map(Into::into)
             .unwrap_or_default();
         StoredDoc {
-            id: first(f.id).unwrap_or_default(),
+            id: Id(doc
+                .get_first(f.id)
+                .and_then(|v| v.as_u64())
+                .unwrap_or_default()),
             path: first(f.path).unwrap_or_default(),
             title: first(f.title).unwrap_or_default(),
             body: first(f.body).unwrap_or_default(),
@@ -261,4 +300,36 @@ pub fn tantivy_to_date(d: DateTime) -> Date {
 /// `YYYY-MM-DD`.
 pub fn format_date(d: Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_sixteen_hex_digits_both_ways() {
+        let id = Id(0x00ab_cdef_0123_4567);
+        assert_eq!(id.to_string(), "00abcdef01234567");
+        assert_eq!(Id::parse("00abcdef01234567"), Some(id));
+        assert_eq!(Id::parse("00ABCDEF01234567"), Some(id));
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"00abcdef01234567\"");
+        for not_an_id in [
+            "",
+            "abcdef01234567",
+            "00abcdef012345678",
+            "+0abcdef01234567",
+            "dup-0123456789ab",
+        ] {
+            assert_eq!(Id::parse(not_an_id), None, "{not_an_id}");
+        }
+    }
+
+    /// A duplicate file's record never takes the id its file would give a document.
+    #[test]
+    fn a_duplicate_record_id_is_not_its_path_document_id() {
+        let path = "/news/a.txt".to_string();
+        let doc = Record::new(path.clone(), 0, Article::default(), Default::default());
+        assert_ne!(duplicate_record_id(&path), doc.id);
+        assert_ne!(duplicate_record_id(&path), Id(key_of(&path)));
+    }
 }

@@ -8,7 +8,7 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::document::FileStamp;
+use super::document::{FileStamp, Id};
 use crate::error::Result;
 use crate::schema::{Fields, KIND_DUPLICATE};
 
@@ -16,7 +16,7 @@ use crate::schema::{Fields, KIND_DUPLICATE};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnownFile {
     /// Id of its record (a document's id, or a duplicate record's id).
-    pub id: String,
+    pub id: Id,
     /// Size and modification time when indexed.
     pub stamp: FileStamp,
     /// Whether the file duplicates another file's document.
@@ -31,23 +31,21 @@ pub fn known_files(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<String, 
     let dup_term = Term::from_field_text(f.kind, KIND_DUPLICATE);
     for segment in searcher.segment_readers() {
         let fast = segment.fast_fields();
-        let (Some(paths), Some(ids)) = (fast.str("path")?, fast.str("id")?) else {
+        let Some(paths) = fast.str("path")? else {
             continue;
         };
+        let ids = fast.u64("id")?;
         let sizes = fast.u64("file_size")?;
         let mtimes = fast.u64("file_mtime")?;
         let hashes = fast.u64("content_hash")?;
         let dup_docs = duplicate_docs(segment, &dup_term)?;
         // Dictionaries read in order once (looking up each ordinal alone is far slower).
         let path_by_ord = all_terms(&paths)?;
-        let id_by_ord = all_terms(&ids)?;
         for doc in segment.doc_ids_alive() {
-            let (Some(p), Some(i)) = (paths.term_ords(doc).next(), ids.term_ords(doc).next())
-            else {
+            let (Some(p), Some(id)) = (paths.term_ords(doc).next(), ids.first(doc)) else {
                 continue;
             };
-            let (Some(path), Some(id)) = (path_by_ord.get(p as usize), id_by_ord.get(i as usize))
-            else {
+            let Some(path) = path_by_ord.get(p as usize) else {
                 continue;
             };
             let stamp = FileStamp {
@@ -55,7 +53,7 @@ pub fn known_files(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<String, 
                 mtime: mtimes.first(doc).unwrap_or(0),
             };
             let known = KnownFile {
-                id: id.clone(),
+                id: Id(id),
                 stamp,
                 duplicate: dup_docs.contains(&doc),
                 content_hash: hashes.first(doc),
@@ -121,11 +119,8 @@ pub fn document_count(searcher: &Searcher, f: &Fields) -> Result<usize> {
 }
 
 /// The paths of the files that duplicate document `id`, sorted.
-pub fn duplicate_paths(searcher: &Searcher, f: &Fields, id: &str) -> Result<Vec<String>> {
-    let q = TermQuery::new(
-        Term::from_field_text(f.duplicate_of, id),
-        IndexRecordOption::Basic,
-    );
+pub fn duplicate_paths(searcher: &Searcher, f: &Fields, id: Id) -> Result<Vec<String>> {
+    let q = TermQuery::new(id.term(f.duplicate_of), IndexRecordOption::Basic);
     let n = searcher.search(&q, &Count)?;
     if n == 0 {
         return Ok(Vec::new());
@@ -142,22 +137,19 @@ pub fn duplicate_paths(searcher: &Searcher, f: &Fields, id: &str) -> Result<Vec<
 }
 
 /// Every duplicate file's path by the id of the document it duplicates.
-pub fn all_duplicates(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<String, Vec<String>>> {
+pub fn all_duplicates(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<Id, Vec<String>>> {
     let q = not_duplicate_clause(f);
     let n = searcher.search(&*q, &Count)?;
-    let mut out: FxHashMap<String, Vec<String>> = FxHashMap::default();
+    let mut out: FxHashMap<Id, Vec<String>> = FxHashMap::default();
     if n == 0 {
         return Ok(out);
     }
     for (_, addr) in searcher.search(&*q, &TopDocs::with_limit(n).order_by_score())? {
         let doc: TantivyDocument = searcher.doc(addr)?;
-        let get = |field| {
-            doc.get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_owned)
-        };
-        if let (Some(p), Some(of)) = (get(f.path), get(f.duplicate_of)) {
-            out.entry(of).or_default().push(p);
+        let path = doc.get_first(f.path).and_then(|v| v.as_str());
+        let of = doc.get_first(f.duplicate_of).and_then(|v| v.as_u64());
+        if let (Some(p), Some(of)) = (path, of) {
+            out.entry(Id(of)).or_default().push(p.to_owned());
         }
     }
     for list in out.values_mut() {

@@ -9,13 +9,13 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
+use tantivy::{IndexWriter, Searcher, TantivyDocument};
 
 use super::reader::{read_file, Item};
 use super::IndexReport;
 use crate::error::Result;
 use crate::index::document::{
-    duplicate_document, duplicate_record_id, id_of_key, key_of, FileStamp, Record,
+    duplicate_document, duplicate_record_id, key_of, FileStamp, Id, Record,
 };
 use crate::index::files::{duplicate_paths, KnownFile};
 use crate::index::NewsIndex;
@@ -24,46 +24,23 @@ use crate::parse::Vocab;
 /// A document of this run or of the index: its id and its file.
 #[derive(Debug, Clone)]
 struct Primary {
-    id: String,
+    id: Id,
     path: String,
     stamp: FileStamp,
 }
 
-/// A document of this run, kept compactly (a million of them are held at once): the id is
-/// kept as its 64-bit value when it is the usual 16 hex digits.
+/// A document of this run, kept compactly (a million of them are held at once).
 #[derive(Debug)]
 struct Kept {
-    id: KeptId,
+    id: Id,
     path: Box<str>,
     stamp: FileStamp,
 }
 
-#[derive(Debug)]
-enum KeptId {
-    Hex(u64),
-    Text(Box<str>),
-}
-
 impl Kept {
-    fn new(id: &str, path: &str, stamp: FileStamp) -> Self {
-        let id = match u64::from_str_radix(id, 16) {
-            Ok(v) if id.len() == 16 && format!("{v:016x}") == id => KeptId::Hex(v),
-            _ => KeptId::Text(id.into()),
-        };
-        Kept {
-            id,
-            path: path.into(),
-            stamp,
-        }
-    }
-
     fn primary(&self) -> Primary {
-        let id = match &self.id {
-            KeptId::Hex(v) => format!("{v:016x}"),
-            KeptId::Text(t) => t.to_string(),
-        };
         Primary {
-            id,
+            id: self.id,
             path: self.path.to_string(),
             stamp: self.stamp,
         }
@@ -90,11 +67,11 @@ pub struct Run<'a> {
     by_url: FxHashMap<u64, u32>,
     by_text: FxHashMap<u64, u32>,
     /// This run's duplicate records by the id of their document: (path, stamp).
-    dups: FxHashMap<String, Vec<(String, FileStamp)>>,
+    dups: FxHashMap<Id, Vec<(String, FileStamp)>>,
     /// The index's documents by text hash: path.
     known_by_text: FxHashMap<u64, String>,
     /// Documents of the index that are no longer documents (demoted or gone).
-    retired: FxHashSet<String>,
+    retired: FxHashSet<Id>,
     /// The index held no document when the run began: a new document's id can then be in it
     /// only if this run wrote it, which only a demotion does (and it deletes the old one).
     /// Deletes are not free: tantivy keeps each until the next commit and checks it against
@@ -167,7 +144,7 @@ impl<'a> Run<'a> {
         };
         if rec.path < primary.path {
             // The new file comes first: it holds the document, the other file duplicates it.
-            let mut written = self.demote(writer, &primary, &rec.id)?;
+            let mut written = self.demote(writer, &primary, rec.id)?;
             self.report
                 .duplicates
                 .push((primary.path.clone(), rec.path.clone()));
@@ -177,7 +154,7 @@ impl<'a> Run<'a> {
         self.report
             .duplicates
             .push((rec.path.clone(), primary.path.clone()));
-        self.write_duplicate(writer, &rec.path, rec.file, &primary.id)?;
+        self.write_duplicate(writer, &rec.path, rec.file, primary.id)?;
         self.dups
             .entry(primary.id)
             .or_default()
@@ -201,17 +178,21 @@ impl<'a> Run<'a> {
                 }
             }
             Some(old) => {
-                writer.delete_term(Term::from_field_text(f.id, &old.id));
+                writer.delete_term(old.id.term(f.id));
                 self.report.updated += 1;
             }
             None => self.report.added += 1,
         }
         if !self.fresh {
-            writer.delete_term(Term::from_field_text(f.id, &rec.id));
+            writer.delete_term(rec.id.term(f.id));
         }
         writer.add_document(rec.to_document(f))?;
         let at = self.primaries.len() as u32;
-        self.primaries.push(Kept::new(&rec.id, &rec.path, rec.file));
+        self.primaries.push(Kept {
+            id: rec.id,
+            path: rec.path.as_str().into(),
+            stamp: rec.file,
+        });
         if let Some(k) = url_key {
             self.by_url.insert(k, at);
         }
@@ -224,24 +205,24 @@ impl<'a> Run<'a> {
         writer: &mut IndexWriter,
         path: &str,
         stamp: FileStamp,
-        primary_id: &str,
+        primary_id: Id,
     ) -> Result<()> {
         let f = &self.index.fields;
         let dup_id = duplicate_record_id(path);
         if let Some(old) = self.known.get(path) {
             if old.id != dup_id {
-                writer.delete_term(Term::from_field_text(f.id, &old.id));
+                writer.delete_term(old.id.term(f.id));
             }
         }
-        writer.delete_term(Term::from_field_text(f.id, &dup_id));
+        writer.delete_term(dup_id.term(f.id));
         writer.add_document(duplicate_document(f, path, stamp, primary_id))?;
         Ok(())
     }
 
     /// Makes `old` (a document) and its duplicates duplicates of `new_id`.
-    fn demote(&mut self, writer: &mut IndexWriter, old: &Primary, new_id: &str) -> Result<usize> {
+    fn demote(&mut self, writer: &mut IndexWriter, old: &Primary, new_id: Id) -> Result<usize> {
         let mut followers: Vec<(String, FileStamp)> = self.dups.remove(&old.id).unwrap_or_default();
-        for path in duplicate_paths(self.searcher, &self.index.fields, &old.id)? {
+        for path in duplicate_paths(self.searcher, &self.index.fields, old.id)? {
             if !followers.iter().any(|(p, _)| *p == path) {
                 if let Some(k) = self.known.get(&path) {
                     followers.push((path, k.stamp));
@@ -252,19 +233,16 @@ impl<'a> Run<'a> {
         followers.push((old.path.clone(), old_stamp));
         // Deleted even when the new document has the same id (the same canonical URL): the
         // new one is added after this delete, and so survives it.
-        writer.delete_term(Term::from_field_text(self.index.fields.id, &old.id));
+        writer.delete_term(old.id.term(self.index.fields.id));
         if old.id != new_id {
-            self.retired.insert(old.id.clone());
+            self.retired.insert(old.id);
         }
 
         let n = followers.len();
         for (path, stamp) in &followers {
             self.write_duplicate(writer, path, *stamp, new_id)?;
         }
-        self.dups
-            .entry(new_id.to_owned())
-            .or_default()
-            .extend(followers);
+        self.dups.entry(new_id).or_default().extend(followers);
         Ok(n)
     }
 
@@ -282,11 +260,11 @@ impl<'a> Run<'a> {
         if self.searcher.num_docs() == 0 {
             return Ok(None);
         }
-        let usable = |id: &str, p: &str| p != path && !self.retired.contains(id) && self.in_use(p);
+        let usable = |id: Id, p: &str| p != path && !self.retired.contains(&id) && self.in_use(p);
         if let Some(p) = self.known_by_text.get(&hash) {
-            if let Some(k) = self.known.get(p).filter(|k| usable(&k.id, p)) {
+            if let Some(k) = self.known.get(p).filter(|k| usable(k.id, p)) {
                 return Ok(Some(Primary {
-                    id: k.id.clone(),
+                    id: k.id,
                     path: p.clone(),
                     stamp: k.stamp,
                 }));
@@ -295,22 +273,18 @@ impl<'a> Run<'a> {
         let f = &self.index.fields;
         if let Some(k) = url_key {
             // The document whose id is the URL's key (a duplicate's record id never is one).
-            let term = Term::from_field_text(f.id, &id_of_key(k));
-            let q = TermQuery::new(term, IndexRecordOption::Basic);
+            let q = TermQuery::new(Id(k).term(f.id), IndexRecordOption::Basic);
             for (_, addr) in self
                 .searcher
                 .search(&q, &TopDocs::with_limit(4).order_by_score())?
             {
                 let doc: TantivyDocument = self.searcher.doc(addr)?;
-                let get = |field| {
-                    doc.get_first(field)
-                        .and_then(|v| v.as_str())
-                        .map(str::to_owned)
-                };
-                let (Some(id), Some(p)) = (get(f.id), get(f.path)) else {
+                let id = doc.get_first(f.id).and_then(|v| v.as_u64()).map(Id);
+                let p = doc.get_first(f.path).and_then(|v| v.as_str());
+                let (Some(id), Some(p)) = (id, p.map(str::to_owned)) else {
                     continue;
                 };
-                if usable(&id, &p) {
+                if usable(id, &p) {
                     let stamp = self.known.get(&p).map(|k| k.stamp).unwrap_or_default();
                     return Ok(Some(Primary { id, path: p, stamp }));
                 }
@@ -346,12 +320,12 @@ impl<'a> Run<'a> {
         gone.sort_by(|a, b| a.0.cmp(b.0));
         let mut orphans: Vec<String> = Vec::new();
         for (path, k) in &gone {
-            writer.delete_term(Term::from_field_text(f.id, &k.id));
+            writer.delete_term(k.id.term(f.id));
             self.report.removed += 1;
             if k.duplicate {
                 continue;
             }
-            self.retired.insert(k.id.clone());
+            self.retired.insert(k.id);
 
             let mut followers: Vec<String> = self
                 .dups
@@ -360,7 +334,7 @@ impl<'a> Run<'a> {
                 .into_iter()
                 .map(|(p, _)| p)
                 .collect();
-            followers.extend(duplicate_paths(self.searcher, &f, &k.id)?);
+            followers.extend(duplicate_paths(self.searcher, &f, k.id)?);
             orphans.extend(
                 followers
                     .into_iter()
@@ -375,7 +349,7 @@ impl<'a> Run<'a> {
                     self.place(writer, rec)?;
                 }
                 Err(reason) => {
-                    writer.delete_term(Term::from_field_text(f.id, &duplicate_record_id(&path)));
+                    writer.delete_term(duplicate_record_id(&path).term(f.id));
                     self.report.skipped.push((path, reason));
                 }
             }

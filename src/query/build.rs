@@ -23,7 +23,7 @@ use super::{Clause, FieldName, Match, Node, Occurrence};
 use crate::analyzers::{name_analyzer, news_analyzer, stopword_analyzer, terms as analyze};
 use crate::error::{Error, Result};
 use crate::extract::{canonical_org, canonical_place};
-use crate::index::document::{date_to_tantivy, id_of_key, url_key};
+use crate::index::document::{date_to_tantivy, url_key, Id};
 use crate::index::files::not_duplicate_clause;
 use crate::schema::Fields;
 
@@ -217,7 +217,7 @@ impl Builder<'_> {
 
     fn url_query(&self, url: &str) -> Box<dyn Query> {
         Box::new(TermQuery::new(
-            Term::from_field_text(self.f.id, &id_of_key(url_key(url))),
+            Id(url_key(url)).term(self.f.id),
             IndexRecordOption::Basic,
         ))
     }
