@@ -100,6 +100,7 @@ pub fn index_paths(
     let mut run = writer::Run::new(index, &searcher, known.clone());
     let (tx, rx) = crossbeam_channel::bounded::<Vec<Item>>(2);
     let reader_roots = roots.clone();
+    let fields = index.fields;
     let (batch_size, max_size) = (opts.batch_size, opts.max_file_size);
     // The reader decodes and parses on a pool of `threads` threads: `--threads` bounds the
     // work of the run. Files are only opened and read on more threads, which mostly wait on
@@ -112,8 +113,10 @@ pub fn index_paths(
         .build()
         .ok();
     let reader = std::thread::spawn(move || {
-        let read =
-            || reader::read_all(&reader_roots, &known, batch_size, max_size, io_threads, &tx);
+        let read = || {
+            let (roots, known) = (&reader_roots, &known);
+            reader::read_all(roots, known, batch_size, max_size, io_threads, &fields, &tx)
+        };
         match pool {
             Some(pool) => pool.install(read),
             None => read(),

@@ -9,9 +9,10 @@ use rustc_hash::FxHashMap;
 
 use crate::decode::decode;
 use crate::extract::article_entities;
-use crate::index::document::{FileStamp, Record};
+use crate::index::document::{FileStamp, Prepared, Record};
 use crate::index::files::KnownFile;
 use crate::parse::{parse, Vocab};
+use crate::schema::Fields;
 use crate::walk::{walk, WalkItem};
 
 /// What the reader found about one path.
@@ -19,8 +20,8 @@ use crate::walk::{walk, WalkItem};
 pub enum Item {
     /// A file whose size and modification time are those indexed.
     Unchanged(String),
-    /// A new or changed file, parsed.
-    Parsed(Box<Record>),
+    /// A new or changed file, parsed and made into its document.
+    Parsed(Box<Prepared>),
     /// A file that holds no article, and why.
     Skipped(String, String),
     /// A path given that does not exist.
@@ -33,8 +34,8 @@ type StampedBytes = (FileStamp, Vec<u8>);
 /// Files of one batch, read: each path with its stamp and bytes, or why it could not be read.
 type ReadFiles = Vec<(PathBuf, Result<StampedBytes, String>)>;
 
-/// Walks `roots` and sends batches of items until the walk ends or the receiver hangs up.
-/// Returns the vocabulary of everything read.
+/// Walks `roots` and sends batches of items (documents made with `fields`) until the walk
+/// ends or the receiver hangs up. Returns the vocabulary of everything read.
 ///
 /// Three stages overlap, each up to two batches ahead of the next (one waiting in a channel,
 /// one in the making): the walk (on a thread of its own), reading files on `io_threads`
@@ -48,6 +49,7 @@ pub fn read_all(
     batch_size: usize,
     max_size: u64,
     io_threads: usize,
+    fields: &Fields,
     out: &crossbeam_channel::Sender<Vec<Item>>,
 ) -> Vocab {
     let (walked_tx, walked_rx) = crossbeam_channel::bounded::<(Vec<Item>, Vec<PathBuf>)>(1);
@@ -81,7 +83,7 @@ pub fn read_all(
         });
         let mut vocab = Vocab::new();
         for (mut items, texts) in read_rx {
-            items.extend(parse_batch(texts, &mut vocab));
+            items.extend(parse_batch(texts, &mut vocab, fields));
             if out.send(items).is_err() {
                 break;
             }
@@ -137,8 +139,9 @@ fn walk_batches(
 /// A file's stamp and its decoded text.
 type StampedText = (FileStamp, String);
 
-/// Decodes, counts, parses and extracts files read, in parallel; items in path order.
-fn parse_batch(files: ReadFiles, vocab: &mut Vocab) -> Vec<Item> {
+/// Decodes, counts, parses and extracts files read, in parallel, and makes their documents;
+/// items in path order.
+fn parse_batch(files: ReadFiles, vocab: &mut Vocab, fields: &Fields) -> Vec<Item> {
     if files.is_empty() {
         return Vec::new();
     }
@@ -166,17 +169,22 @@ fn parse_batch(files: ReadFiles, vocab: &mut Vocab) -> Vec<Item> {
         .into_par_iter()
         .map(
             |(p, text, _)| match text.and_then(|(stamp, t)| record_of(&p, stamp, &t, vocab)) {
-                Ok(rec) => Item::Parsed(Box::new(rec)),
+                Ok(rec) => Item::Parsed(Box::new(rec.prepare(fields))),
                 Err(reason) => Item::Skipped(p.display().to_string(), reason),
             },
         )
         .collect()
 }
 
-/// Reads, decodes, parses and extracts one file.
-pub fn read_file(path: &Path, corpus: &Vocab, max_size: u64) -> Result<Record, String> {
+/// Reads, decodes, parses and extracts one file, and makes its document with `fields`.
+pub fn read_file(
+    path: &Path,
+    corpus: &Vocab,
+    max_size: u64,
+    fields: &Fields,
+) -> Result<Prepared, String> {
     let (stamp, text) = read_text(path, max_size)?;
-    record_of(path, stamp, &text, corpus)
+    record_of(path, stamp, &text, corpus).map(|rec| rec.prepare(fields))
 }
 
 /// Opens, stamps, reads and decodes a file.
@@ -218,6 +226,10 @@ fn record_of(path: &Path, stamp: FileStamp, text: &str, corpus: &Vocab) -> Resul
 mod tests {
     use super::*;
 
+    fn fields() -> Fields {
+        Fields::new(&crate::schema::build_schema()).unwrap()
+    }
+
     /// A folder of `n` small articles, named in order.
     fn folder(n: usize) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
@@ -233,8 +245,9 @@ mod tests {
         let dir = folder(100);
         let (tx, rx) = crossbeam_channel::bounded(2);
         let roots = vec![dir.path().to_path_buf()];
-        let reader =
-            std::thread::spawn(move || read_all(&roots, &FxHashMap::default(), 7, 1 << 20, 3, &tx));
+        let reader = std::thread::spawn(move || {
+            read_all(&roots, &FxHashMap::default(), 7, 1 << 20, 3, &fields(), &tx)
+        });
         let names: Vec<String> = rx
             .iter()
             .flatten()
@@ -259,7 +272,7 @@ mod tests {
         let roots = [dir.path().to_path_buf()];
         let (done_tx, done_rx) = crossbeam_channel::bounded(1);
         std::thread::spawn(move || {
-            let vocab = read_all(&roots, &FxHashMap::default(), 4, 1 << 20, 3, &tx);
+            let vocab = read_all(&roots, &FxHashMap::default(), 4, 1 << 20, 3, &fields(), &tx);
             let _ = done_tx.send(vocab);
         });
         let first = rx.recv().unwrap();

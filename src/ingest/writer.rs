@@ -15,7 +15,7 @@ use super::reader::{read_file, Item};
 use super::IndexReport;
 use crate::error::Result;
 use crate::index::document::{
-    duplicate_document, duplicate_record_id, key_of, FileStamp, Id, Record,
+    duplicate_document, duplicate_record_id, key_of, FileStamp, Id, Prepared,
 };
 use crate::index::files::{duplicate_paths, KnownFile};
 use crate::index::NewsIndex;
@@ -136,7 +136,7 @@ impl<'a> Run<'a> {
     }
 
     /// Writes `rec` as a document, or as a duplicate of the document of the same article.
-    fn place(&mut self, writer: &mut IndexWriter, rec: Record) -> Result<usize> {
+    fn place(&mut self, writer: &mut IndexWriter, rec: Prepared) -> Result<usize> {
         let url_key = rec.url_key;
         let existing = self.find_primary(url_key, rec.content_hash, &rec.path)?;
         let Some(primary) = existing else {
@@ -165,7 +165,7 @@ impl<'a> Run<'a> {
     fn write_document(
         &mut self,
         writer: &mut IndexWriter,
-        rec: Record,
+        rec: Prepared,
         url_key: Option<u64>,
     ) -> Result<usize> {
         let f = &self.index.fields;
@@ -186,13 +186,13 @@ impl<'a> Run<'a> {
         if !self.fresh {
             writer.delete_term(rec.id.term(f.id));
         }
-        writer.add_document(rec.to_document(f))?;
         let at = self.primaries.len() as u32;
         self.primaries.push(Kept {
             id: rec.id,
             path: rec.path.as_str().into(),
             stamp: rec.file,
         });
+        writer.add_document(rec.doc)?;
         if let Some(k) = url_key {
             self.by_url.insert(k, at);
         }
@@ -344,7 +344,7 @@ impl<'a> Run<'a> {
         orphans.sort();
         orphans.dedup();
         for path in orphans {
-            match read_file(Path::new(&path), vocab, max_size) {
+            match read_file(Path::new(&path), vocab, max_size, &f) {
                 Ok(rec) => {
                     self.place(writer, rec)?;
                 }
