@@ -186,13 +186,13 @@ impl<'a> Run<'a> {
         if !self.fresh {
             writer.delete_term(rec.id.term(f.id));
         }
+        writer.add_document(rec.doc)?;
         let at = self.primaries.len() as u32;
         self.primaries.push(Kept {
             id: rec.id,
             path: rec.path.as_str().into(),
             stamp: rec.file,
         });
-        writer.add_document(rec.doc)?;
         if let Some(k) = url_key {
             self.by_url.insert(k, at);
         }
