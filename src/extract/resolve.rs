@@ -118,10 +118,13 @@ fn written(doc: &Doc<'_>, first: usize, last: usize) -> String {
 
 /// `LONDON` -> `London`, `NEW YORK` -> `New York`, `BANK OF ENGLAND` -> `Bank of England`;
 /// dotted abbreviations (`U.S.`) and short words that are no common word (`UAE`, `US`) stay as
-/// written.
+/// written, unless the whole is a place or country of the gazetteer (`LOS ANGELES` -> `Los
+/// Angeles`, `RIO DE JANEIRO` -> `Rio de Janeiro`).
 fn title_case(s: &str) -> String {
     let g = gazetteer();
     let mut lower = String::new();
+    super::gazetteer::lower_into(s, &mut lower);
+    let place = s.contains(' ') && g.get(&lower).has(Flags::COUNTRY | Flags::PLACE);
     s.split(' ')
         .enumerate()
         .map(|(n, w)| {
@@ -134,7 +137,7 @@ fn title_case(s: &str) -> String {
                 if n > 0 && f.has(Flags::STOP | Flags::PARTICLE) {
                     return lower.clone();
                 }
-                if !f.has(Flags::COMMON | Flags::FIRST | Flags::SURNAME) {
+                if !place && !f.has(Flags::COMMON | Flags::FIRST | Flags::SURNAME) {
                     return w.to_string();
                 }
             }
@@ -293,11 +296,31 @@ fn is_dateline(doc: &Doc<'_>, sp: &Span) -> bool {
     let next = toks
         .get(sp.last + 1)
         .filter(|t| t.line == toks[sp.first].line);
+    let line = toks[sp.first].line;
+    let at = |i: usize| toks.get(i).filter(|t| t.line == line);
+    let comma = |i: usize| at(i).is_some_and(|t| t.text == ",");
+    let month = |i: usize| {
+        at(i).is_some_and(|t| {
+            t.kind == TokKind::Word && gazetteer().get(&t.text.to_lowercase()).has(Flags::STOP)
+        })
+    };
+    // `NEWARK, N.J., March 3`, `PALO ALTO, Calif., March 3`: a state's abbreviation between.
+    let state = |i: usize| {
+        at(i).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.shape != Shape::Lower
+                && t.text.chars().filter(|c| c.is_alphabetic()).count() <= 5
+        }) && {
+            let after = if at(i + 1).is_some_and(|t| t.text == ".") {
+                i + 2
+            } else {
+                i + 1
+            };
+            comma(after) && month(after + 1)
+        }
+    };
     let dated = next.is_some_and(|t| {
         t.kind == TokKind::Number && (t.text.contains('-') || t.text.contains('/'))
-    }) || next.is_some_and(|t| t.text == ",")
-        && toks.get(sp.last + 2).is_some_and(|t| {
-            t.kind == TokKind::Word && gazetteer().get(&t.text.to_lowercase()).has(Flags::STOP)
-        });
+    }) || comma(sp.last + 1) && (month(sp.last + 2) || state(sp.last + 2));
     starts_line && sp.last - sp.first < 3 && dated
 }

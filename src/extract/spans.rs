@@ -216,6 +216,17 @@ fn common_opener(doc: &Doc<'_>, i: usize, single: bool, buf: &mut String) -> boo
     common && !namey && (single || !f.has(Flags::FIRST))
 }
 
+/// Whether tokens from `first` on, up to `last`, make a place, country or organisation of
+/// the gazetteer of two to four words (`New York`, `New Zealand`, `NEW DELHI`): its first word
+/// is then no ordinary word opening the sentence.
+fn begins_known_name(doc: &Doc<'_>, first: usize, last: usize, buf: &mut String) -> bool {
+    let g = gazetteer();
+    (first + 1..=last.min(first + 3)).any(|end| {
+        super::classify::phrase(doc, first, end, buf);
+        g.get(buf).has(Flags::COUNTRY | Flags::PLACE | Flags::ORG)
+    })
+}
+
 /// Finds the candidate spans of a document.
 pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
     let toks = &doc.toks;
@@ -288,6 +299,7 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
         while first <= j
             && toks[first].sent_start
             && common_opener(doc, first, first == j, &mut buf)
+            && !begins_known_name(doc, first, j, &mut buf)
         {
             first += 1;
             if first <= j {
@@ -322,6 +334,30 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
     out
 }
 
+/// Whether `and` (token `k`) is inside an organisation's name (the span `i..=j` before it): a
+/// capitalised word that names nothing alone before it, and an organisation head (`Commission`, `Administration`, `Co`) within the three
+/// capitalised words after it (`Securities and Exchange Commission`, `Food and Drug
+/// Administration`, `American Telephone and Telegraph Co`). A name (`Ford and General Motors
+/// Corp`) or a place (`Britain and France`) before it never joins.
+fn and_joins_an_organisation(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> bool {
+    let left = &doc.toks[j];
+    let named = Flags::ORG
+        | Flags::PLACE
+        | Flags::COUNTRY
+        | Flags::FIRST
+        | Flags::SURNAME
+        | Flags::NATIONALITY;
+    // A head may open the name (`Securities and Exchange Commission`), not end one that came
+    // before (`General Motors and Ford Motor Co`).
+    let head_ends_name = j > i && doc.flags[j].has(Flags::ORG_HEAD);
+    if left.shape != Shape::Cap || doc.flags[j].has(named) || head_ends_name {
+        return false;
+    }
+    (k + 1..(k + 4).min(doc.toks.len()))
+        .take_while(|&m| doc.toks[m].line == left.line && doc.caplike(m))
+        .any(|m| doc.flags[m].has(Flags::ORG_HEAD))
+}
+
 /// Whether the lowercase or symbol token `k` joins the span `i..=j` to the next capitalised word:
 /// a name particle (`de`, `van`), `&`, or `of` after an organisation or place word
 /// (`Bank of England`, `Gulf of Mexico`).
@@ -332,6 +368,9 @@ fn joins(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> bool {
         TokKind::Word if t.shape == Shape::Lower => {
             if doc.flags[k].has(Flags::PARTICLE) {
                 return t.text != "y" || j > i;
+            }
+            if t.text == "and" {
+                return and_joins_an_organisation(doc, i, j, k);
             }
             if t.text == "of" || t.text == "for" {
                 let left = doc.flags[j];

@@ -192,3 +192,62 @@ fn a_country_abbreviation_is_no_initials_and_a_currency_no_name() {
     }
     assert_eq!(texts(text, EntityKind::Organization), ["U.S. Treasury"]);
 }
+
+/// A place of several words keeps its first word at the start of a sentence, though that word
+/// is an ordinary one (`New`), and a dateline in capitals is the whole place, in title case.
+#[test]
+fn places_of_several_words_open_sentences_and_datelines() {
+    let text = "New York is a big city.\nNew Zealand is far.\n\
+                NEW DELHI, March 3 - Officials met.\nLOS ANGELES - Stocks rose.\n\
+                RIO DE JANEIRO, March 4 - Prices fell.";
+    let got: Vec<String> = find(text, EntityKind::Location)
+        .into_iter()
+        .map(|(_, canonical)| canonical)
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "New York",
+            "New Zealand",
+            "New Delhi",
+            "Los Angeles",
+            "Rio de Janeiro"
+        ]
+    );
+    assert!(find(text, EntityKind::Organization).is_empty());
+}
+
+/// `and` inside an organisation's name before its head, but not between two names.
+#[test]
+fn and_joins_an_organisation_name_before_its_head() {
+    let orgs = |text: &str| texts(text, EntityKind::Organization);
+    assert_eq!(
+        orgs("It told the Securities and Exchange Commission on Monday."),
+        ["Securities and Exchange Commission"]
+    );
+    assert_eq!(
+        orgs("The Food and Drug Administration approved it."),
+        ["Food and Drug Administration"]
+    );
+    assert_eq!(
+        orgs("Shares of General Motors and Ford Motor Co rose."),
+        ["General Motors", "Ford Motor Co"]
+    );
+    assert!(!orgs("Talks between Britain and France Telecom Co ended.")
+        .iter()
+        .any(|o| o.contains(" and ")));
+}
+
+/// A dateline may name the state between the place and the date; a dotted state is a place
+/// with its full name.
+#[test]
+fn datelines_with_a_state_are_places() {
+    let text = "Title line\n\nNEWARK, N.J., March 3 - Acme Inc said.\n\
+                PALO ALTO, Calif., March 4 - Shares rose.";
+    let got: Vec<String> = find(text, EntityKind::Location)
+        .into_iter()
+        .map(|(_, canonical)| canonical)
+        .collect();
+    assert_eq!(got, ["Newark", "New Jersey", "Palo Alto"]);
+    assert_eq!(texts(text, EntityKind::Organization), ["Acme Inc"]);
+}
