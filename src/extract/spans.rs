@@ -337,10 +337,19 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
 /// Whether `and` (token `k`) is inside an organisation's name (the span `i..=j` before it): a
 /// capitalised word that names nothing alone before it, and an organisation head (`Commission`, `Administration`, `Co`) within the three
 /// capitalised words after it (`Securities and Exchange Commission`, `Food and Drug
-/// Administration`, `American Telephone and Telegraph Co`). A name (`Ford and General Motors
-/// Corp`) or a place (`Britain and France`) before it never joins.
+/// Administration`, `American Telephone and Telegraph Co`), or `Co` right after it (`Frank B.
+/// Hall and Co Inc`). Otherwise a name (`Ford and General Motors Corp`) or a place (`Britain
+/// and France`) before it never joins.
 fn and_joins_an_organisation(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> bool {
     let left = &doc.toks[j];
+    // `Frank B. Hall and Co Inc`, `J.P. Morgan and Co`: whatever comes before.
+    let company = doc
+        .toks
+        .get(k + 1)
+        .is_some_and(|t| t.line == left.line && matches!(t.text, "Co" | "Co." | "Company"));
+    if company {
+        return true;
+    }
     let named = Flags::ORG
         | Flags::PLACE
         | Flags::COUNTRY

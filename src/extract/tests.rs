@@ -233,6 +233,10 @@ fn and_joins_an_organisation_name_before_its_head() {
         orgs("Shares of General Motors and Ford Motor Co rose."),
         ["General Motors", "Ford Motor Co"]
     );
+    assert_eq!(
+        orgs("Frank B. Hall and Co Inc said its accountants would report."),
+        ["Frank B. Hall and Co Inc"]
+    );
     assert!(!orgs("Talks between Britain and France Telecom Co ended.")
         .iter()
         .any(|o| o.contains(" and ")));
