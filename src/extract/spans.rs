@@ -151,6 +151,17 @@ impl<'a> Doc<'a> {
             && !self.flags[i + 1].has(Flags::ORG_HEAD | Flags::LOC_HEAD | Flags::PLACE)
     }
 
+    /// Whether a title modifier or head is token `k`, or `the` and then one: what may follow
+    /// `of` inside a title.
+    fn modifier_after(&self, k: usize) -> bool {
+        let is_mod = |k: usize| {
+            self.flags
+                .get(k)
+                .is_some_and(|f| f.has(Flags::TITLE_MOD | Flags::TITLE))
+        };
+        is_mod(k) || self.toks.get(k).is_some_and(|t| t.text == "the") && is_mod(k + 1)
+    }
+
     /// If a title starts at `i` and a name follows it, the index of the name's first token.
     pub fn title_at(&self, i: usize) -> Option<usize> {
         let n = self.toks.len();
@@ -168,12 +179,13 @@ impl<'a> Doc<'a> {
                 last_head = true;
             } else if f.has(Flags::TITLE_MOD) && t.kind == TokKind::Word && t.shape != Shape::Upper
             {
-                // `Secretary of State`: a modifier after `of` completes the head.
-                last_head = j > i && self.toks[j - 1].text == "of";
-            } else if t.text == "of"
+                // `Secretary of State`, `Chancellor of the Exchequer`: a modifier after `of`
+                // (and `the`) completes the head.
+                let of = |k: usize| k > i && self.toks[k].text == "of";
+                last_head = j > i + 1 && (of(j - 1) || self.toks[j - 1].text == "the" && of(j - 2));
+            } else if (t.text == "of" || t.text == "the" && j > i && self.toks[j - 1].text == "of")
                 && j > i
-                && j + 1 < n
-                && self.flags[j + 1].has(Flags::TITLE_MOD | Flags::TITLE)
+                && self.modifier_after(j + 1)
             {
                 last_head = false;
             } else {

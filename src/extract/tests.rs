@@ -255,3 +255,26 @@ fn datelines_with_a_state_are_places() {
     assert_eq!(got, ["Newark", "New Jersey", "Palo Alto"]);
     assert_eq!(texts(text, EntityKind::Organization), ["Acme Inc"]);
 }
+
+/// `of the` inside a title (`Chancellor of the Exchequer`), and firms named like persons.
+#[test]
+fn titles_with_of_the_and_firms_named_like_persons() {
+    assert_eq!(
+        texts(
+            "Chancellor of the Exchequer Nigel Lawson spoke. Minister of the Interior Hans Vogel \
+             agreed.",
+            EntityKind::Person
+        ),
+        ["Nigel Lawson", "Hans Vogel"]
+    );
+    let text = "Merrill Lynch Capital Markets led it. Airbus Industrie and Smith Barney agreed.";
+    assert!(texts(text, EntityKind::Person).is_empty());
+    assert_eq!(
+        texts(text, EntityKind::Organization),
+        [
+            "Merrill Lynch Capital Markets",
+            "Airbus Industrie",
+            "Smith Barney"
+        ]
+    );
+}
