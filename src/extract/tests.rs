@@ -278,3 +278,14 @@ fn titles_with_of_the_and_firms_named_like_persons() {
         ]
     );
 }
+
+/// Units of account and payouts end no name: `European Currency Units`, `Qtly Dividend`.
+#[test]
+fn units_and_dividends_are_not_persons() {
+    let text = "Prices in European Currency Units rose. Acme Sets Qtly Dividend of five cts.";
+    assert!(
+        texts(text, EntityKind::Person).is_empty(),
+        "{:?}",
+        extract(text)
+    );
+}
