@@ -183,8 +183,8 @@ impl<'a> Doc<'a> {
                 // (and `the`) completes the head.
                 let of = |k: usize| k > i && self.toks[k].text == "of";
                 last_head = j > i + 1 && (of(j - 1) || self.toks[j - 1].text == "the" && of(j - 2));
-            } else if (t.text == "of" || t.text == "the" && j > i && self.toks[j - 1].text == "of")
-                && j > i
+            } else if j > i
+                && (t.text == "of" || t.text == "the" && self.toks[j - 1].text == "of")
                 && self.modifier_after(j + 1)
             {
                 last_head = false;
@@ -346,12 +346,11 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
     out
 }
 
-/// Whether `and` (token `k`) is inside an organisation's name (the span `i..=j` before it): a
-/// capitalised word that names nothing alone before it, and an organisation head (`Commission`, `Administration`, `Co`) within the three
-/// capitalised words after it (`Securities and Exchange Commission`, `Food and Drug
-/// Administration`, `American Telephone and Telegraph Co`), or `Co` right after it (`Frank B.
-/// Hall and Co Inc`). Otherwise a name (`Ford and General Motors Corp`) or a place (`Britain
-/// and France`) before it never joins.
+/// Whether `and` (token `k`) is inside an organisation's name (the span `i..=j` before it):
+/// `Co` right after it (`Frank B. Hall and Co Inc`), or a capitalised word that names nothing
+/// alone before it and an organisation head within the three capitalised words after it
+/// (`Securities and Exchange Commission`, `Food and Drug Administration`). A name (`Ford and
+/// General Motors Corp`) or a place (`Britain and France`) before it never joins.
 fn and_joins_an_organisation(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> bool {
     let left = &doc.toks[j];
     // `Frank B. Hall and Co Inc`, `J.P. Morgan and Co`: whatever comes before.
@@ -380,8 +379,8 @@ fn and_joins_an_organisation(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> boo
 }
 
 /// Whether the lowercase or symbol token `k` joins the span `i..=j` to the next capitalised word:
-/// a name particle (`de`, `van`), `&`, or `of` after an organisation or place word
-/// (`Bank of England`, `Gulf of Mexico`).
+/// a name particle (`de`, `van`), `&`, `of` after an organisation or place word (`Bank of
+/// England`, `Gulf of Mexico`), or `and` inside an organisation's name.
 fn joins(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> bool {
     let t = &doc.toks[k];
     match t.kind {
