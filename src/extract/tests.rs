@@ -15,6 +15,10 @@ fn texts(text: &str, kind: EntityKind) -> Vec<String> {
     find(text, kind).into_iter().map(|(t, _)| t).collect()
 }
 
+fn canonicals(text: &str, kind: EntityKind) -> Vec<String> {
+    find(text, kind).into_iter().map(|(_, c)| c).collect()
+}
+
 #[test]
 fn offsets_point_at_the_mention() {
     let text = "Officials said Maria Gonzalez will visit Madrid.";
@@ -200,10 +204,7 @@ fn places_of_several_words_open_sentences_and_datelines() {
     let text = "New York is a big city.\nNew Zealand is far.\n\
                 NEW DELHI, March 3 - Officials met.\nLOS ANGELES - Stocks rose.\n\
                 RIO DE JANEIRO, March 4 - Prices fell.";
-    let got: Vec<String> = find(text, EntityKind::Location)
-        .into_iter()
-        .map(|(_, canonical)| canonical)
-        .collect();
+    let got = canonicals(text, EntityKind::Location);
     assert_eq!(
         got,
         [
@@ -248,10 +249,7 @@ fn and_joins_an_organisation_name_before_its_head() {
 fn datelines_with_a_state_are_places() {
     let text = "Title line\n\nNEWARK, N.J., March 3 - Acme Inc said.\n\
                 PALO ALTO, Calif., March 4 - Shares rose.";
-    let got: Vec<String> = find(text, EntityKind::Location)
-        .into_iter()
-        .map(|(_, canonical)| canonical)
-        .collect();
+    let got = canonicals(text, EntityKind::Location);
     assert_eq!(got, ["Newark", "New Jersey", "Palo Alto"]);
     assert_eq!(texts(text, EntityKind::Organization), ["Acme Inc"]);
 }
