@@ -9,7 +9,7 @@ use newsdex::index::files::{duplicate_paths, find_by_path};
 use newsdex::Error;
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::IndexRecordOption;
 use tantivy::TantivyDocument;
 
 use super::output::{wrap, Style};
@@ -36,8 +36,8 @@ pub fn run(index_dir: &Path, args: ShowArgs) -> anyhow::Result<ExitCode> {
     let addr = found.ok_or_else(|| Error::NotFound(args.target.clone()))?;
     let mut doc: TantivyDocument = searcher.doc(addr)?;
     // A duplicate file shows the document it duplicates.
-    if let Some(primary) = doc.get_first(f.duplicate_of).and_then(|v| v.as_u64()) {
-        let addr = by_id(Id(primary))?.ok_or_else(|| Error::NotFound(args.target.clone()))?;
+    if let Some(primary) = Id::stored_in(&doc, f.duplicate_of) {
+        let addr = by_id(primary)?.ok_or_else(|| Error::NotFound(args.target.clone()))?;
         doc = searcher.doc(addr)?;
     }
     let d = StoredDoc::from_document(&doc, &f);

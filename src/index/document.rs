@@ -27,6 +27,11 @@ impl Id {
         u64::from_str_radix(text, 16).ok().map(Id)
     }
 
+    /// The id stored in `field` (`id` or `duplicate_of`) of a stored document.
+    pub fn stored_in(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<Id> {
+        doc.get_first(field).and_then(|v| v.as_u64()).map(Id)
+    }
+
     /// The term under which the record is indexed in `field` (`id` or `duplicate_of`).
     pub fn term(self, field: tantivy::schema::Field) -> tantivy::Term {
         tantivy::Term::from_field_u64(field, self.0)
@@ -280,10 +285,7 @@ impl StoredDoc {
             .map(Into::into)
             .unwrap_or_default();
         StoredDoc {
-            id: Id(doc
-                .get_first(f.id)
-                .and_then(|v| v.as_u64())
-                .unwrap_or_default()),
+            id: Id::stored_in(doc, f.id).unwrap_or_default(),
             path: first(f.path).unwrap_or_default(),
             title: first(f.title).unwrap_or_default(),
             body: first(f.body).unwrap_or_default(),

@@ -147,9 +147,8 @@ pub fn all_duplicates(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<Id, V
     for (_, addr) in searcher.search(&*q, &TopDocs::with_limit(n).order_by_score())? {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let path = doc.get_first(f.path).and_then(|v| v.as_str());
-        let of = doc.get_first(f.duplicate_of).and_then(|v| v.as_u64());
-        if let (Some(p), Some(of)) = (path, of) {
-            out.entry(Id(of)).or_default().push(p.to_owned());
+        if let (Some(p), Some(of)) = (path, Id::stored_in(&doc, f.duplicate_of)) {
+            out.entry(of).or_default().push(p.to_owned());
         }
     }
     for list in out.values_mut() {

@@ -279,9 +279,8 @@ impl<'a> Run<'a> {
                 .search(&q, &TopDocs::with_limit(4).order_by_score())?
             {
                 let doc: TantivyDocument = self.searcher.doc(addr)?;
-                let id = doc.get_first(f.id).and_then(|v| v.as_u64()).map(Id);
                 let p = doc.get_first(f.path).and_then(|v| v.as_str());
-                let (Some(id), Some(p)) = (id, p.map(str::to_owned)) else {
+                let (Some(id), Some(p)) = (Id::stored_in(&doc, f.id), p.map(str::to_owned)) else {
                     continue;
                 };
                 if usable(id, &p) {
