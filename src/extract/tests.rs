@@ -15,6 +15,11 @@ fn texts(text: &str, kind: EntityKind) -> Vec<String> {
     find(text, kind).into_iter().map(|(t, _)| t).collect()
 }
 
+/// Asserts that `text` has no mention of `kind`, showing what was found if it has.
+fn assert_none(text: &str, kind: EntityKind) {
+    assert!(find(text, kind).is_empty(), "{:?}", extract(text));
+}
+
 fn canonicals(text: &str, kind: EntityKind) -> Vec<String> {
     find(text, kind).into_iter().map(|(_, c)| c).collect()
 }
@@ -93,11 +98,7 @@ fn particles_and_hyphens_stay_inside_names() {
 #[test]
 fn sentence_openers_and_dates_are_not_entities() {
     let text = "Thursday was calm. The Cold War ended. However the treaty New START lapsed.";
-    assert!(
-        find(text, EntityKind::Person).is_empty(),
-        "{:?}",
-        extract(text)
-    );
+    assert_none(text, EntityKind::Person);
 }
 
 #[test]
@@ -178,7 +179,7 @@ fn article_entities_give_one_canonical_name_per_person() {
 #[test]
 fn nationalities_are_not_places() {
     let text = "Russian officials and Kenyan runner Peter Mwangi arrived.";
-    assert!(texts(text, EntityKind::Location).is_empty());
+    assert_none(text, EntityKind::Location);
     assert_eq!(texts(text, EntityKind::Person), ["Peter Mwangi"]);
 }
 
@@ -215,7 +216,7 @@ fn places_of_several_words_open_sentences_and_datelines() {
             "Rio de Janeiro"
         ]
     );
-    assert!(find(text, EntityKind::Organization).is_empty());
+    assert_none(text, EntityKind::Organization);
 }
 
 /// `and` inside an organisation's name before its head, but not between two names.
@@ -266,7 +267,7 @@ fn titles_with_of_the_and_firms_named_like_persons() {
         ["Nigel Lawson", "Hans Vogel"]
     );
     let text = "Merrill Lynch Capital Markets led it. Airbus Industrie and Smith Barney agreed.";
-    assert!(texts(text, EntityKind::Person).is_empty());
+    assert_none(text, EntityKind::Person);
     assert_eq!(
         texts(text, EntityKind::Organization),
         [
@@ -281,9 +282,5 @@ fn titles_with_of_the_and_firms_named_like_persons() {
 #[test]
 fn units_and_dividends_are_not_persons() {
     let text = "Prices in European Currency Units rose. Acme Sets Qtly Dividend of five cts.";
-    assert!(
-        texts(text, EntityKind::Person).is_empty(),
-        "{:?}",
-        extract(text)
-    );
+    assert_none(text, EntityKind::Person);
 }
