@@ -76,13 +76,37 @@ const VERSUS: &[&str] = &[
     "thrashed", "hosts", "host",
 ];
 
+/// Whether `word` names a month, in full or abbreviated (`Jan`, `Sept.`).
+fn is_month(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let abbreviated = w.len() == 3 || w == "sept";
+    MONTHS
+        .iter()
+        .any(|m| *m == w || abbreviated && m.starts_with(w.as_str()))
+}
+
 /// The role of a span in a results or table line: rank before it (`3. Ann Lee`) or a `(`
-/// after it make a person; numbers after it make a team, unless it is a country.
+/// after it make a person; numbers after it make a team, unless it is a country. `whole` is
+/// what the gazetteer says of the span.
 pub(crate) fn table_guess(
     doc: &Doc<'_>,
     first: usize,
     last: usize,
-    country: bool,
+    whole: Flags,
     caps: bool,
 ) -> Option<Guess> {
     use EntityKind::{Location as Loc, Organization as Org, Person as Per};
@@ -103,17 +127,22 @@ pub(crate) fn table_guess(
     let date = |t: &super::tokenize::Token<'_>| {
         t.text.len() >= 8 && t.text.matches(['-', '/']).count() == 2
     };
-    let num = next.filter(|t| t.kind == TokKind::Number && !date(t));
     let multi = last > first;
+    // `Qtr Jan 31`: a day, no score.
+    let day =
+        |n: &super::tokenize::Token<'_>| !multi && n.text.len() <= 2 && is_month(toks[first].text);
+    let num = next.filter(|t| t.kind == TokKind::Number && !date(t) && !day(t));
     let personal = doc.flags[first].has(Flags::FIRST) || toks[first].shape == Shape::Initial;
-    if country {
+    if whole.has(Flags::COUNTRY) {
         return Some(guess(Loc, MEDIUM));
     }
     if ranked || (multi && next.is_some_and(|t| t.text == "(")) {
         return Some(guess(Per, MEDIUM));
     }
     let n = num?;
-    if multi && !personal && !caps {
+    // `ST LOUIS 7`, `St Mirren 1`: a city's or a saint's name before a score is a team.
+    let team = whole.has(Flags::PLACE) || doc.saint_at(first);
+    if multi && !personal && !caps && !team {
         // `Waqar Younis 12` or `Red Star 3`: the words decide.
         return None;
     }
@@ -147,7 +176,7 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     if whole.has(Flags::ORG) && acronym_ok(doc, sp, buf) {
         return guess(Org, STRONG);
     }
-    if let Some(t) = table_guess(doc, a, b, whole.has(Flags::COUNTRY), false) {
+    if let Some(t) = table_guess(doc, a, b, whole, false) {
         return t;
     }
     if whole.has(Flags::COUNTRY) {

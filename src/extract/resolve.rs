@@ -128,13 +128,14 @@ fn title_case(s: &str) -> String {
     s.split(' ')
         .enumerate()
         .map(|(n, w)| {
-            if w.contains('.') {
+            // `U.S.`, `N.J.` stay as written; `ST.` is `St.`.
+            if w.matches('.').count() > 1 {
                 return w.to_string();
             }
             if w.chars().count() <= 3 {
                 super::gazetteer::lower_into(w, &mut lower);
                 let f = g.get(&lower);
-                if n > 0 && f.has(Flags::STOP | Flags::PARTICLE) {
+                if n > 0 && f.has(Flags::STOP | Flags::PARTICLE) && lower != "st" {
                     return lower.clone();
                 }
                 if !place && !f.has(Flags::COMMON | Flags::FIRST | Flags::SURNAME) {
@@ -190,8 +191,12 @@ pub(crate) fn resolve(text: &str, doc: &Doc<'_>, found: &[(Span, Guess)]) -> Vec
             caps_run(doc, sp, &known, &mut buf, &mut push);
             continue;
         }
-        let upper =
-            (sp.first..=sp.last).all(|i| doc.toks[i].shape == super::tokenize::Shape::Upper);
+        if is_dateline_state(doc, sp) {
+            let state = written(doc, sp.first, sp.last);
+            push(sp.first, sp.last, EntityKind::Location, state);
+            continue;
+        }
+        let upper = (sp.first..=sp.last).all(|i| doc.toks[i].shape == Shape::Upper);
         if upper && is_dateline(doc, sp) && g.kind != Some(EntityKind::Location) {
             push(
                 sp.first,
@@ -239,13 +244,20 @@ fn caps_run(
 ) {
     let g = gazetteer();
     phrase(doc, sp.first, sp.last, buf);
-    let country = g.get(buf).has(Flags::COUNTRY);
-    if let Some(t) = super::classify::table_guess(doc, sp.first, sp.last, country, true) {
+    let whole = g.get(buf);
+    if let Some(t) = super::classify::table_guess(doc, sp.first, sp.last, whole, true) {
         let kind = t.kind.unwrap_or(EntityKind::Organization);
         let canonical = known
             .lookup(buf, sp.first == sp.last)
             .map_or_else(|| title_case(&written(doc, sp.first, sp.last)), |k| k.1);
         push(sp.first, sp.last, kind, canonical);
+        return;
+    }
+    // A dateline names a place, whatever else the same words name in the story (`NEW YORK
+    // 1996-08-30` above `San Diego 3 NEW YORK 2`).
+    if is_dateline(doc, sp) && !g.get(buf).has(Flags::ORG) {
+        let place = title_case(&written(doc, sp.first, sp.last));
+        push(sp.first, sp.last, EntityKind::Location, place);
         return;
     }
     let mut s = sp.first;
@@ -276,51 +288,83 @@ fn caps_run(
                 break;
             }
         }
-        if matched == 0 && s == sp.first && is_dateline(doc, sp) {
-            push(
-                s,
-                sp.last,
-                EntityKind::Location,
-                title_case(&written(doc, s, sp.last)),
-            );
-            return;
-        }
         s += matched.max(1);
+    }
+}
+
+/// The tokens of one line, read as a dateline: `NEWARK, N.J., March 3 -`.
+struct DatelineLine<'d, 'a> {
+    toks: &'d [super::tokenize::Token<'a>],
+    line: u32,
+}
+
+impl<'a> DatelineLine<'_, 'a> {
+    fn of(doc: &'a Doc<'a>, i: usize) -> DatelineLine<'a, 'a> {
+        DatelineLine {
+            toks: &doc.toks,
+            line: doc.toks[i].line,
+        }
+    }
+
+    fn at(&self, i: usize) -> Option<&super::tokenize::Token<'a>> {
+        self.toks.get(i).filter(|t| t.line == self.line)
+    }
+
+    fn starts(&self, i: usize) -> bool {
+        i == 0 || self.toks[i - 1].line != self.line
+    }
+
+    fn comma(&self, i: usize) -> bool {
+        self.at(i).is_some_and(|t| t.text == ",")
+    }
+
+    fn month(&self, i: usize) -> bool {
+        self.at(i).is_some_and(|t| {
+            t.kind == TokKind::Word && gazetteer().get(&t.text.to_lowercase()).has(Flags::STOP)
+        })
+    }
+
+    /// A state's abbreviation at `i` between the place and the date: `N.J.`, `Calif.`, `MICH.`.
+    fn state(&self, i: usize) -> bool {
+        self.at(i).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.shape != Shape::Lower
+                && t.text.chars().filter(|c| c.is_alphabetic()).count() <= 5
+        }) && {
+            let after = if self.at(i + 1).is_some_and(|t| t.text == ".") {
+                i + 2
+            } else {
+                i + 1
+            };
+            self.comma(after) && self.month(after + 1)
+        }
     }
 }
 
 /// A line that opens with a place in capitals and a date: `LONDON 1996-08-30`, `PARIS, March 4`.
 fn is_dateline(doc: &Doc<'_>, sp: &Span) -> bool {
-    let toks = &doc.toks;
-    let starts_line = sp.first == 0 || toks[sp.first - 1].line != toks[sp.first].line;
-    let next = toks
-        .get(sp.last + 1)
-        .filter(|t| t.line == toks[sp.first].line);
-    let line = toks[sp.first].line;
-    let at = |i: usize| toks.get(i).filter(|t| t.line == line);
-    let comma = |i: usize| at(i).is_some_and(|t| t.text == ",");
-    let month = |i: usize| {
-        at(i).is_some_and(|t| {
-            t.kind == TokKind::Word && gazetteer().get(&t.text.to_lowercase()).has(Flags::STOP)
-        })
-    };
-    // `NEWARK, N.J., March 3`, `PALO ALTO, Calif., March 3`: a state's abbreviation between.
-    let state = |i: usize| {
-        at(i).is_some_and(|t| {
-            t.kind == TokKind::Word
-                && t.shape != Shape::Lower
-                && t.text.chars().filter(|c| c.is_alphabetic()).count() <= 5
-        }) && {
-            let after = if at(i + 1).is_some_and(|t| t.text == ".") {
-                i + 2
-            } else {
-                i + 1
-            };
-            comma(after) && month(after + 1)
-        }
-    };
-    let dated = next.is_some_and(|t| {
+    let l = DatelineLine::of(doc, sp.first);
+    let dated = l.at(sp.last + 1).is_some_and(|t| {
         t.kind == TokKind::Number && (t.text.contains('-') || t.text.contains('/'))
-    }) || comma(sp.last + 1) && (month(sp.last + 2) || state(sp.last + 2));
-    starts_line && sp.last - sp.first < 3 && dated
+    }) || l.comma(sp.last + 1) && (l.month(sp.last + 2) || l.state(sp.last + 2));
+    l.starts(sp.first) && sp.last - sp.first < 3 && dated
+}
+
+/// The state of a dateline whose place is in capitals: `MICH` in `DETROIT, MICH., March 3 -`,
+/// `Calif.` in `PALO ALTO, Calif., March 3 -`.
+fn is_dateline_state(doc: &Doc<'_>, sp: &Span) -> bool {
+    let i = sp.first;
+    let l = DatelineLine::of(doc, i);
+    if sp.last != i || i < 2 || !l.comma(i - 1) || !l.state(i) {
+        return false;
+    }
+    let mut start = i - 2;
+    while !l.starts(start) {
+        start -= 1;
+    }
+    let city = &doc.toks[start..i - 1];
+    city.len() <= 3
+        && city
+            .iter()
+            .all(|t| t.kind == TokKind::Word && t.shape == Shape::Upper)
 }

@@ -57,7 +57,7 @@ impl<'a> Doc<'a> {
         // per line: [upper words, other words, numbers, lowercase words, capitalised common
         // words, lowercase words that are not function words]
         let mut counts = vec![[0u32; 6]; nlines];
-        for t in &toks {
+        for (n, t) in toks.iter().enumerate() {
             let (f, k) = if t.kind == TokKind::Word {
                 // Most words are written in lower-case ASCII already: no copy to make.
                 let plain = t.shape == Shape::Lower
@@ -98,7 +98,10 @@ impl<'a> Doc<'a> {
                     c[1] += 1;
                     c[3] += 1;
                     c[5] += u32::from(!f.has(Flags::STOP));
-                    lower_words.insert(k);
+                    // A ticker (`Afg Industries Inc <afg>`) is no word written in lowercase.
+                    if n == 0 || toks[n - 1].text != "<" {
+                        lower_words.insert(k);
+                    }
                 }
                 (TokKind::Word, Shape::Cap) => {
                     c[1] += 1;
@@ -133,7 +136,20 @@ impl<'a> Doc<'a> {
         let t = &self.toks[i];
         t.kind == TokKind::Word
             && matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Initial)
-            && !self.flags[i].has(Flags::STOP)
+            && (!self.flags[i].has(Flags::STOP) || self.saint_at(i))
+    }
+
+    /// Whether `St` at `i` is `Saint`, starting a name: `St. Louis`, `St Mirren`, `ST LOUIS`.
+    pub fn saint_at(&self, i: usize) -> bool {
+        self.toks[i]
+            .text
+            .trim_end_matches('.')
+            .eq_ignore_ascii_case("st")
+            && self.toks.get(i + 1).is_some_and(|t| {
+                t.line == self.toks[i].line
+                    && t.kind == TokKind::Word
+                    && matches!(t.shape, Shape::Cap | Shape::Upper)
+            })
     }
 
     /// Whether a first name and a surname start at `i`, on one line: `James Miller`.
@@ -220,7 +236,7 @@ impl<'a> Doc<'a> {
 fn common_opener(doc: &Doc<'_>, i: usize, single: bool, buf: &mut String) -> bool {
     let f = doc.flags[i];
     if f.has(Flags::STOP) {
-        return true;
+        return !doc.saint_at(i);
     }
     lower_into(doc.toks[i].text, buf);
     let common = f.has(Flags::COMMON) || doc.lower_words.contains(&key(buf));
@@ -286,7 +302,9 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
                     .get(&buf)
                     .has(Flags::COUNTRY | Flags::PLACE | Flags::ORG)
             };
-            if !more || !(named || doc.flags[i + 1].has(Flags::ORG_HEAD)) {
+            // `American Telephone and Telegraph Co`: a company's name may start with one.
+            let company = more && company_ends_after(doc, i + 1);
+            if !more || !(named || company || doc.flags[i + 1].has(Flags::ORG_HEAD)) {
                 (nationality, i) = (true, i + 1);
                 continue;
             }
@@ -294,6 +312,14 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
         let mut j = i;
         while j + 1 < n && j + 1 - i < MAX_SPAN && toks[j + 1].line == t.line {
             let k = j + 1;
+            // `Fairchild Industries Inc. Lone Star Industries Inc rose`: the dot after a
+            // company's last word may end the sentence too.
+            if toks[j].text.ends_with('.')
+                && is_company_end(toks[j].text)
+                && !is_company_end(toks[k].text)
+            {
+                break;
+            }
             if doc.caplike(k) && doc.title_at(k).is_none() {
                 j = k;
                 continue;
@@ -358,7 +384,22 @@ fn and_joins_an_organisation(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> boo
         .toks
         .get(k + 1)
         .is_some_and(|t| t.line == left.line && matches!(t.text, "Co" | "Co." | "Company"));
-    if company {
+    // `Standard and Poor's`: an organisation of the gazetteer with `and` in its name.
+    let mut buf = String::new();
+    let end = if doc
+        .toks
+        .get(k + 2)
+        .is_some_and(|t| t.kind == TokKind::Possessive)
+    {
+        k + 2
+    } else {
+        k + 1
+    };
+    let known = end < doc.toks.len() && {
+        super::classify::phrase(doc, j, end, &mut buf);
+        gazetteer().get(&buf).has(Flags::ORG)
+    };
+    if company || known {
         return true;
     }
     let named = Flags::ORG
@@ -373,9 +414,64 @@ fn and_joins_an_organisation(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> boo
     if left.shape != Shape::Cap || doc.flags[j].has(named) || head_ends_name {
         return false;
     }
-    (k + 1..(k + 4).min(doc.toks.len()))
-        .take_while(|&m| doc.toks[m].line == left.line && doc.caplike(m))
+    // `Standard and Poor's Corp`: a possessive may come between.
+    let word = |m: usize| doc.caplike(m) || doc.toks[m].kind == TokKind::Possessive;
+    (k + 1..(k + 5).min(doc.toks.len()))
+        .take_while(|&m| doc.toks[m].line == left.line && word(m))
         .any(|m| doc.flags[m].has(Flags::ORG_HEAD))
+}
+
+/// Words that end a company's name: `Inc`, `Corp`, `Co`, `Plc`.
+const COMPANY_ENDS: &[&str] = &[
+    "inc",
+    "corp",
+    "co",
+    "cos",
+    "ltd",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "corporation",
+    "company",
+];
+
+/// Whether a company's name ends within five tokens from `k` on, on its line: capitalised
+/// words, `and`, `&` and possessives (`Telephone and Telegraph Co`).
+fn company_ends_after(doc: &Doc<'_>, k: usize) -> bool {
+    let line = doc.toks[k.saturating_sub(1)].line;
+    let inside = |m: usize| {
+        let t = &doc.toks[m];
+        doc.caplike(m)
+            || matches!(t.kind, TokKind::Possessive | TokKind::Punct('&'))
+            || t.text == "and"
+    };
+    (k..(k + 5).min(doc.toks.len()))
+        .take_while(|&m| doc.toks[m].line == line && inside(m))
+        .any(|m| is_company_end(doc.toks[m].text))
+}
+
+/// Whether `word` ends a company's name (`Inc`, `Corp.`).
+fn is_company_end(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    COMPANY_ENDS.iter().any(|e| w.eq_ignore_ascii_case(e))
+}
+
+/// Whether the possessive `k` after the span `i..=j` is inside a company's name: `Moody's
+/// Investors Service Inc`, `McDonald's Corp`, `Standard and Poor's Corp`. A place, a country,
+/// a first name (`Britain's Imperial Chemical Industries Plc`) or a person's full name
+/// (`Rupert Murdoch's News Corp Ltd`) before it owns something else.
+fn possessive_joins_a_company(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> bool {
+    let owner = Flags::PLACE | Flags::COUNTRY | Flags::NATIONALITY | Flags::FIRST;
+    let one_name = i == j
+        || doc.toks[i..j]
+            .iter()
+            .any(|t| t.text == "and" || t.text == "&");
+    one_name
+        && !doc.flags[i].has(owner)
+        && !doc.flags[j].has(owner)
+        && company_ends_after(doc, k + 1)
 }
 
 /// Whether the lowercase or symbol token `k` joins the span `i..=j` to the next capitalised word:
@@ -385,6 +481,7 @@ fn joins(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> bool {
     let t = &doc.toks[k];
     match t.kind {
         TokKind::Punct('&') => true,
+        TokKind::Possessive => possessive_joins_a_company(doc, i, j, k),
         TokKind::Word if t.shape == Shape::Lower => {
             if doc.flags[k].has(Flags::PARTICLE) {
                 return t.text != "y" || j > i;

@@ -244,15 +244,107 @@ fn and_joins_an_organisation_name_before_its_head() {
         .any(|o| o.contains(" and ")));
 }
 
-/// A dateline may name the state between the place and the date; a dotted state is a place
-/// with its full name.
+/// A dateline may name the state between the place and the date, dotted, abbreviated or in
+/// capitals: the state is a place with its full name, never an organisation (`MICH`).
 #[test]
 fn datelines_with_a_state_are_places() {
     let text = "Title line\n\nNEWARK, N.J., March 3 - Acme Inc said.\n\
-                PALO ALTO, Calif., March 4 - Shares rose.";
+                PALO ALTO, Calif., March 4 - Shares rose.\n\
+                DETROIT, MICH., March 5 - Sales fell.\nPEORIA, ILL., March 6 - Orders rose.";
     let got = canonicals(text, EntityKind::Location);
-    assert_eq!(got, ["Newark", "New Jersey", "Palo Alto"]);
+    assert_eq!(
+        got,
+        [
+            "Newark",
+            "New Jersey",
+            "Palo Alto",
+            "California",
+            "Detroit",
+            "Michigan",
+            "Peoria",
+            "Illinois"
+        ]
+    );
     assert_eq!(texts(text, EntityKind::Organization), ["Acme Inc"]);
+    // Only in a dateline: `Ill` elsewhere is no state.
+    assert_none("Ill health kept her away, Mass said.", EntityKind::Location);
+}
+
+/// `St.` is `Saint` before a name: `St. Louis` is a place in running text and in a dateline
+/// (where it is written in title case), a saint's or a city's name before a score is a team.
+#[test]
+fn saints_start_names() {
+    let text = "Title line\n\nST. LOUIS, March 3 - Acme Inc said it would move to St. Louis.";
+    assert_eq!(
+        canonicals(text, EntityKind::Location),
+        ["St. Louis", "St. Louis"]
+    );
+    let results = "Results on Saturday\nPartick 1 St Mirren 1\nSan Diego 3 NEW YORK 2\n";
+    assert_eq!(
+        texts(results, EntityKind::Organization),
+        ["Partick", "St Mirren", "San Diego", "NEW YORK"]
+    );
+    assert_none(results, EntityKind::Person);
+    assert_none(results, EntityKind::Location);
+    // The dateline stays a place though the same words name a team below it.
+    let text = "BASEBALL RESULTS\nNEW YORK 1996-08-30\nResults of games played on Thursday.\n\
+                San Diego 3 NEW YORK 2\n";
+    assert_eq!(texts(text, EntityKind::Location), ["NEW YORK"]);
+}
+
+/// The labels and dates of a company's results table are no names (`Shr`, `Revs`, `Jan 31`),
+/// nor are credit ratings (`AA`); `H.K.` is Hong Kong.
+#[test]
+fn results_tables_and_ratings_name_nothing() {
+    let text = " Acme Corp <acme> 2nd Qtr Jan 31 Net\n CHICAGO, March 3 - Shr 20 cts vs 15 cts\n\n\
+                Revs 3,761,000 vs 2,666,000\n\nAvg shrs 10,694,081 vs 4,673,253\n\n\
+                Its debt was cut to AA from AAA. It paid 5 H.K. Dlrs a share.";
+    assert_eq!(texts(text, EntityKind::Organization), ["Acme Corp"]);
+    assert_none(text, EntityKind::Person);
+    assert_eq!(
+        canonicals(text, EntityKind::Location),
+        ["Chicago", "Hong Kong"]
+    );
+}
+
+/// A company's name may hold a possessive (`Moody's Investors Service Inc`) or start with a
+/// nationality (`American Telephone and Telegraph Co`); a person or a country that owns a
+/// company does not join it, and a ticker in lowercase (`<afg>`) does not make its name an
+/// ordinary word.
+#[test]
+fn company_names_with_possessives_nationalities_and_tickers() {
+    let orgs = |text: &str| texts(text, EntityKind::Organization);
+    assert_eq!(
+        orgs(
+            "Moody's Investors Service Inc and Standard and Poor's Corp cut the debt of \
+              American Telephone and Telegraph Co."
+        ),
+        [
+            "Moody's Investors Service Inc",
+            "Standard and Poor's Corp",
+            "American Telephone and Telegraph Co."
+        ]
+    );
+    let text = "Media baron Rupert Murdoch's News Corp Ltd and Britain's Imperial Chemical \
+                Industries Plc reported.";
+    assert_eq!(
+        orgs(text),
+        ["News Corp Ltd", "Imperial Chemical Industries Plc"]
+    );
+    assert_eq!(texts(text, EntityKind::Person), ["Rupert Murdoch"]);
+    assert_eq!(
+        orgs("The German Finance Ministry said."),
+        ["Finance Ministry"]
+    );
+    assert_eq!(
+        orgs(" Afg Industries Inc <afg> Quarterly Dividend\n IRVINE, Calif., Feb 26 - It said."),
+        ["Afg Industries Inc"]
+    );
+    // The dot after `Inc.` may end the sentence too.
+    assert_eq!(
+        orgs("It bought Fairchild Industries Inc. Lone Star Industries Inc rose."),
+        ["Fairchild Industries Inc.", "Lone Star Industries Inc"]
+    );
 }
 
 /// `of the` inside a title (`Chancellor of the Exchequer`), and firms named like persons.
