@@ -18,25 +18,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let emit = |path: &str, bytes: &[u8], out: &mut dyn Write| -> anyhow::Result<()> {
-        let mentions = mentions_in_input(bytes);
-        match args.format {
-            Format::Json => {
-                let v = serde_json::json!({"path": path, "entities": mentions});
-                writeln!(out, "{v}")?;
-            }
-            Format::Text => {
-                writeln!(out, "{path}")?;
-                for m in &mentions {
-                    let kind = format!("{:?}", m.kind).to_lowercase();
-                    writeln!(
-                        out,
-                        "  {kind:<12} {:<30} {}..{}  {}",
-                        m.canonical, m.start, m.end, m.text
-                    )?;
-                }
-            }
-        }
-        Ok(())
+        with_mentions(bytes, |mentions| {
+            write_mentions(path, mentions, args.format, out)
+        })
     };
     for (path, bytes) in &inputs {
         emit(path, bytes, &mut out)?;
@@ -58,31 +42,54 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Mentions with offsets into `bytes` as read: UTF-8 is used as is (after a byte-order mark);
-/// other input is read as Windows-1252, one byte a character.
-fn mentions_in_input(bytes: &[u8]) -> Vec<Mention> {
+/// Writes the mentions of one input in `format`.
+fn write_mentions(
+    path: &str,
+    mentions: &[Mention<'_>],
+    format: Format,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Json => {
+            let v = serde_json::json!({"path": path, "entities": mentions});
+            writeln!(out, "{v}")?;
+        }
+        Format::Text => {
+            writeln!(out, "{path}")?;
+            for m in mentions {
+                let kind = format!("{:?}", m.kind).to_lowercase();
+                writeln!(
+                    out,
+                    "  {kind:<12} {:<30} {}..{}  {}",
+                    m.canonical, m.start, m.end, m.text
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Calls `f` with the mentions of `bytes`, offsets into `bytes` as read: UTF-8 is used as is
+/// (after a byte-order mark); other input is read as Windows-1252, one byte a character.
+fn with_mentions<R>(bytes: &[u8], f: impl FnOnce(&[Mention<'_>]) -> R) -> R {
     let (bom, rest) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(rest) => (3, rest),
         None => (0, bytes),
     };
     if let Ok(text) = std::str::from_utf8(rest) {
-        return extract(text)
-            .into_iter()
-            .map(|mut m| {
-                m.start += bom;
-                m.end += bom;
-                m
-            })
-            .collect();
+        let mut mentions = extract(text);
+        for m in &mut mentions {
+            m.start += bom;
+            m.end += bom;
+        }
+        return f(&mentions);
     }
     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
     let char_index = |byte: usize| text[..byte].chars().count();
-    extract(&text)
-        .into_iter()
-        .map(|mut m| {
-            m.start = char_index(m.start);
-            m.end = char_index(m.end);
-            m
-        })
-        .collect()
+    let mut mentions = extract(&text);
+    for m in &mut mentions {
+        m.start = char_index(m.start);
+        m.end = char_index(m.end);
+    }
+    f(&mentions)
 }

@@ -62,7 +62,7 @@ pub enum EntityKind {
 
 /// One mention of an entity in a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Mention {
+pub struct Mention<'a> {
     /// What it is.
     pub kind: EntityKind,
     /// Byte offset of the first byte of the mention.
@@ -70,7 +70,7 @@ pub struct Mention {
     /// Byte offset one past the last byte of the mention.
     pub end: usize,
     /// The mention as written (`text[start..end]`).
-    pub text: String,
+    pub text: &'a str,
     /// The canonical name it refers to (titles and possessives stripped, short forms resolved).
     pub canonical: String,
 }
@@ -88,7 +88,7 @@ pub struct ArticleEntities {
 
 /// Finds the entity mentions in `text`, resolved against each other (a surname alone takes the
 /// full name mentioned elsewhere in the same text).
-pub fn extract(text: &str) -> Vec<Mention> {
+pub fn extract(text: &str) -> Vec<Mention<'_>> {
     let doc = spans::Doc::new(tokenize::tokenize(text));
     let mut buf = String::new();
     let found: Vec<_> = spans::find_spans(&doc)
@@ -115,13 +115,13 @@ pub fn extract(text: &str) -> Vec<Mention> {
 fn is_name_of_heads(name: &str) -> bool {
     let g = gazetteer::gazetteer();
     let mut buf = String::new();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    words.iter().all(|w| {
+    let one_word = name.split_whitespace().nth(1).is_none();
+    name.split_whitespace().all(|w| {
         gazetteer::lower_into(w, &mut buf);
         let f = g.lowered(&buf, gazetteer::key(&buf));
         let head = f.has(gazetteer::Flags::ORG_HEAD | gazetteer::Flags::STOP);
         let abbreviation = w.len() <= 4 && w.ends_with('.'); // `H.K.`
-        (head && (words.len() == 1 || !f.has(gazetteer::Flags::FIRST))) || abbreviation
+        (head && (one_word || !f.has(gazetteer::Flags::FIRST))) || abbreviation
     })
 }
 

@@ -165,7 +165,11 @@ fn unshout(name: String) -> String {
 }
 
 /// Resolves the guesses of a document into mentions.
-pub(crate) fn resolve(text: &str, doc: &Doc<'_>, found: &[(Span, Guess)]) -> Vec<Mention> {
+pub(crate) fn resolve<'t>(
+    text: &'t str,
+    doc: &Doc<'_>,
+    found: &[(Span, Guess)],
+) -> Vec<Mention<'t>> {
     let mut buf = String::new();
     let known = Known::collect(doc, found, &mut buf);
     let mut out = Vec::new();
@@ -182,7 +186,7 @@ pub(crate) fn resolve(text: &str, doc: &Doc<'_>, found: &[(Span, Guess)]) -> Vec
             kind,
             start,
             end,
-            text: text[start..end].to_string(),
+            text: &text[start..end],
             canonical,
         });
     };

@@ -7,7 +7,7 @@ fn find(text: &str, kind: EntityKind) -> Vec<(String, String)> {
     extract(text)
         .into_iter()
         .filter(|m| m.kind == kind)
-        .map(|m| (m.text, m.canonical))
+        .map(|m| (m.text.to_string(), m.canonical))
         .collect()
 }
 
@@ -188,7 +188,7 @@ fn a_country_abbreviation_is_no_initials_and_a_currency_no_name() {
     let text = "The U.S. Dollar fell against the Japanese Yen. J.R. Halvorsen, a trader, \
                 said the Swiss Franc held. U.S. Treasury officials declined to comment.";
     assert_eq!(texts(text, EntityKind::Person), ["J.R. Halvorsen"]);
-    let all: Vec<String> = extract(text).into_iter().map(|m| m.text).collect();
+    let all: Vec<&str> = extract(text).into_iter().map(|m| m.text).collect();
     for currency in ["Dollar", "Yen", "Franc"] {
         assert!(
             all.iter().all(|t| !t.contains(currency)),
