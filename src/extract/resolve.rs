@@ -259,7 +259,7 @@ fn caps_run(
     }
     // A dateline names a place, whatever else the same words name in the story (`NEW YORK
     // 1996-08-30` above `San Diego 3 NEW YORK 2`).
-    if is_dateline(doc, sp) && !g.get(buf).has(Flags::ORG) {
+    if is_dateline(doc, sp) && !whole.has(Flags::ORG) {
         let place = title_case(&written(doc, sp.first, sp.last));
         push(sp.first, sp.last, EntityKind::Location, place);
         return;
@@ -302,15 +302,16 @@ struct DatelineLine<'d, 'a> {
     line: u32,
 }
 
-impl<'a> DatelineLine<'_, 'a> {
-    fn of(doc: &'a Doc<'a>, i: usize) -> DatelineLine<'a, 'a> {
+impl<'d, 'a> DatelineLine<'d, 'a> {
+    /// The line of token `i`.
+    fn of(doc: &'d Doc<'a>, i: usize) -> Self {
         DatelineLine {
             toks: &doc.toks,
             line: doc.toks[i].line,
         }
     }
 
-    fn at(&self, i: usize) -> Option<&super::tokenize::Token<'a>> {
+    fn at(&self, i: usize) -> Option<&'d super::tokenize::Token<'a>> {
         self.toks.get(i).filter(|t| t.line == self.line)
     }
 

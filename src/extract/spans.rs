@@ -384,23 +384,22 @@ fn and_joins_an_organisation(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> boo
         .toks
         .get(k + 1)
         .is_some_and(|t| t.line == left.line && matches!(t.text, "Co" | "Co." | "Company"));
-    // `Standard and Poor's`: an organisation of the gazetteer with `and` in its name.
-    let mut buf = String::new();
-    let end = if doc
-        .toks
-        .get(k + 2)
-        .is_some_and(|t| t.kind == TokKind::Possessive)
-    {
-        k + 2
-    } else {
-        k + 1
-    };
-    let known = end < doc.toks.len() && {
-        super::classify::phrase(doc, j, end, &mut buf);
-        gazetteer().get(&buf).has(Flags::ORG)
-    };
-    if company || known {
+    if company {
         return true;
+    }
+    // `Standard and Poor's`: an organisation of the gazetteer with `and` in its name.
+    let possessive = |m: usize| {
+        doc.toks
+            .get(m)
+            .is_some_and(|t| t.kind == TokKind::Possessive)
+    };
+    let end = if possessive(k + 2) { k + 2 } else { k + 1 };
+    if end < doc.toks.len() {
+        let mut buf = String::new();
+        super::classify::phrase(doc, j, end, &mut buf);
+        if gazetteer().get(&buf).has(Flags::ORG) {
+            return true;
+        }
     }
     let named = Flags::ORG
         | Flags::PLACE
