@@ -295,12 +295,17 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
         if doc.flags[i].has(Flags::NATIONALITY) && !doc.flags[i].has(Flags::COUNTRY | Flags::PLACE)
         {
             let more = i + 1 < n && doc.caplike(i + 1) && toks[i + 1].line == t.line;
+            // `Czech Republic`, `South African Airways`, `European Monetary System`: the
+            // adjective is part of a name of the gazetteer.
             let named = more && {
-                // `Czech Republic`, `South African Airways`: the adjective is part of a name.
-                super::classify::phrase(doc, i, i + 1, &mut buf);
-                gazetteer()
-                    .get(&buf)
-                    .has(Flags::COUNTRY | Flags::PLACE | Flags::ORG)
+                let mut end = i + 1;
+                while end < (i + 3).min(n - 1)
+                    && toks[end + 1].line == t.line
+                    && doc.caplike(end + 1)
+                {
+                    end += 1;
+                }
+                begins_known_name(doc, i, end, &mut buf)
             };
             // `American Telephone and Telegraph Co`: a company's name may start with one.
             let company = more && company_ends_after(doc, i + 1);
@@ -313,9 +318,10 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
         while j + 1 < n && j + 1 - i < MAX_SPAN && toks[j + 1].line == t.line {
             let k = j + 1;
             // `Fairchild Industries Inc. Lone Star Industries Inc rose`: the dot after a
-            // company's last word may end the sentence too.
-            if toks[j].text.ends_with('.')
-                && is_company_end(toks[j].text)
+            // company's last word may end the sentence too; `Acme Corp Chairman Resigns`: a
+            // title after it belongs to no name.
+            if is_company_end(toks[j].text)
+                && (toks[j].text.ends_with('.') || doc.flags[k].has(Flags::TITLE))
                 && !is_company_end(toks[k].text)
             {
                 break;
@@ -394,8 +400,8 @@ fn and_joins_an_organisation(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> boo
             .is_some_and(|t| t.kind == TokKind::Possessive)
     };
     let end = if possessive(k + 2) { k + 2 } else { k + 1 };
+    let mut buf = String::new();
     if end < doc.toks.len() {
-        let mut buf = String::new();
         super::classify::phrase(doc, j, end, &mut buf);
         if gazetteer().get(&buf).has(Flags::ORG) {
             return true;
@@ -412,6 +418,13 @@ fn and_joins_an_organisation(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> boo
     let head_ends_name = j > i && doc.flags[j].has(Flags::ORG_HEAD);
     if left.shape != Shape::Cap || doc.flags[j].has(named) || head_ends_name {
         return false;
+    }
+    // `Czech Republic and South African Airways`: a known name before it is whole.
+    if j > i {
+        super::classify::phrase(doc, i, j, &mut buf);
+        if gazetteer().get(&buf).has(named) {
+            return false;
+        }
     }
     // `Standard and Poor's Corp`: a possessive may come between.
     let word = |m: usize| doc.caplike(m) || doc.toks[m].kind == TokKind::Possessive;

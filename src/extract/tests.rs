@@ -376,3 +376,27 @@ fn units_and_dividends_are_not_persons() {
     let text = "Prices in European Currency Units rose. Acme Sets Qtly Dividend of five cts.";
     assert_none(text, EntityKind::Person);
 }
+
+/// Organisation words of other languages start names (`Banque Nationale de Paris`), a
+/// nationality before a gazetteer name of three words joins it (`European Monetary System`),
+/// a known name before `and` stays whole, and headline verbs and a title after a company end
+/// no name (`Acme Corp Chairman Resigns`, `Acme Debt Downgraded`).
+#[test]
+fn foreign_organisations_and_headlines() {
+    let text = "Banque Nationale de Paris and Societe Generale met officials of the European \
+                Monetary System. The Czech Republic and South African Airways agreed.";
+    assert_none(text, EntityKind::Person);
+    assert_eq!(
+        texts(text, EntityKind::Organization),
+        [
+            "Banque Nationale de Paris",
+            "Societe Generale",
+            "European Monetary System",
+            "South African Airways"
+        ]
+    );
+    assert_eq!(texts(text, EntityKind::Location), ["Czech Republic"]);
+    let headlines = "Acme Corp Chairman Resigns\n\nNorth Debt Downgraded By Moody's\n";
+    assert_none(headlines, EntityKind::Person);
+    assert_eq!(texts(headlines, EntityKind::Organization)[0], "Acme Corp");
+}
