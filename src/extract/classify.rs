@@ -11,6 +11,7 @@ use super::gazetteer::{gazetteer, push_lower, Flags};
 use super::spans::{Doc, Span};
 use super::tokenize::{Shape, TokKind};
 use super::EntityKind;
+use crate::parse::date::month_number;
 
 /// No evidence: not an entity unless the document says otherwise.
 pub(crate) const NONE: u8 = 0;
@@ -76,29 +77,6 @@ const VERSUS: &[&str] = &[
     "thrashed", "hosts", "host",
 ];
 
-/// Whether `word` names a month, in full or abbreviated (`Jan`, `Sept.`).
-fn is_month(word: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    let abbreviated = w.len() == 3 || w == "sept";
-    MONTHS
-        .iter()
-        .any(|m| *m == w || abbreviated && m.starts_with(w.as_str()))
-}
-
 /// The role of a span in a results or table line: rank before it (`3. Ann Lee`) or a `(`
 /// after it make a person; numbers after it make a team, unless it is a country. `whole` is
 /// what the gazetteer says of the span.
@@ -129,8 +107,9 @@ pub(crate) fn table_guess(
     };
     let multi = last > first;
     // `Qtr Jan 31`: a day, no score.
-    let day =
-        |n: &super::tokenize::Token<'_>| !multi && n.text.len() <= 2 && is_month(toks[first].text);
+    let day = |n: &super::tokenize::Token<'_>| {
+        !multi && n.text.len() <= 2 && month_number(toks[first].text).is_some()
+    };
     let num = next.filter(|t| t.kind == TokKind::Number && !date(t) && !day(t));
     let personal = doc.flags[first].has(Flags::FIRST) || toks[first].shape == Shape::Initial;
     if whole.has(Flags::COUNTRY) {

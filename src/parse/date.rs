@@ -124,8 +124,9 @@ fn numeric_day(s: &str) -> Option<u8> {
     numeric(s, 2)
 }
 
-/// `feb`, `February`, `Feb.` → 2.
-fn month_number(s: &str) -> Option<u8> {
+/// The number of a month named in full or abbreviated, in any case: `feb`, `February`,
+/// `Feb.` → 2.
+pub fn month_number(s: &str) -> Option<u8> {
     let s = s.trim_end_matches('.').to_lowercase();
     if s.len() < 3 {
         return None;
