@@ -73,6 +73,26 @@ impl Known {
                     let head = written(doc, sp.first, sp.last - 1);
                     k.others.entry(head.to_lowercase()).or_insert((kind, head));
                 }
+                // `Salomon said`, after `Salomon Brothers Inc`: a company's first word alone
+                // is the company, unless it is an ordinary word or a place.
+                let plain = !doc.flags[sp.first].has(
+                    Flags::COMMON
+                        | Flags::PLACE
+                        | Flags::COUNTRY
+                        | Flags::NATIONALITY
+                        | Flags::TITLE
+                        | Flags::ORG_HEAD
+                        | Flags::ORG_START,
+                );
+                if kind == EntityKind::Organization
+                    && sp.last > sp.first
+                    && super::spans::is_company_end(doc.toks[sp.last].text)
+                    && plain
+                    && doc.toks[sp.first].shape == Shape::Cap
+                {
+                    let first = doc.toks[sp.first].text.to_lowercase();
+                    k.others.entry(first).or_insert((kind, text.clone()));
+                }
             }
         }
         for (first, text) in firsts {

@@ -465,7 +465,7 @@ fn company_ends_after(doc: &Doc<'_>, k: usize) -> bool {
 }
 
 /// Whether `word` ends a company's name (`Inc`, `Corp.`).
-fn is_company_end(word: &str) -> bool {
+pub(crate) fn is_company_end(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     COMPANY_ENDS.iter().any(|e| w.eq_ignore_ascii_case(e))
 }

@@ -400,3 +400,23 @@ fn foreign_organisations_and_headlines() {
     assert_none(headlines, EntityKind::Person);
     assert_eq!(texts(headlines, EntityKind::Organization)[0], "Acme Corp");
 }
+
+/// A company's first word alone, after its full name, is that company (`Salomon said`), but
+/// a place that starts an institution's name stays a place.
+#[test]
+fn a_companys_first_word_alone_is_the_company() {
+    let text = "Salomon Brothers Inc said it would buy the shares. Salomon said the price was \
+                fair. Merrill Lynch and Co agreed, and Merrill said so.";
+    assert_none(text, EntityKind::Person);
+    assert_eq!(
+        canonicals(text, EntityKind::Organization),
+        [
+            "Salomon Brothers Inc",
+            "Salomon Brothers Inc",
+            "Merrill Lynch and Co",
+            "Merrill Lynch and Co"
+        ]
+    );
+    let text = "Hayward City Center opened. The hall is in Hayward.";
+    assert_eq!(texts(text, EntityKind::Location), ["Hayward"]);
+}
