@@ -61,44 +61,52 @@ impl Known {
                     firsts.push((first, text));
                 }
             } else {
-                k.others.entry(buf.clone()).or_insert((kind, text.clone()));
-                // `Cofinec S.A.` also names `Cofinec`.
-                let common_rest = sp.last == sp.first + 1
-                    && doc.flags[sp.first].has(Flags::COMMON | Flags::LOC_START | Flags::ORG_START);
-                if kind == EntityKind::Organization
-                    && sp.last > sp.first
-                    && doc.flags[sp.last].has(Flags::ORG_HEAD)
-                    && !common_rest
-                {
-                    let head = written(doc, sp.first, sp.last - 1);
-                    k.others.entry(head.to_lowercase()).or_insert((kind, head));
+                if kind == EntityKind::Organization && sp.last > sp.first {
+                    k.add_short_forms(doc, sp, &text);
                 }
-                // `Salomon said`, after `Salomon Brothers Inc`: a company's first word alone
-                // is the company, unless it is an ordinary word or a place.
-                let plain = !doc.flags[sp.first].has(
-                    Flags::COMMON
-                        | Flags::PLACE
-                        | Flags::COUNTRY
-                        | Flags::NATIONALITY
-                        | Flags::TITLE
-                        | Flags::ORG_HEAD
-                        | Flags::ORG_START,
-                );
-                if kind == EntityKind::Organization
-                    && sp.last > sp.first
-                    && super::spans::is_company_end(doc.toks[sp.last].text)
-                    && plain
-                    && doc.toks[sp.first].shape == Shape::Cap
-                {
-                    let first = doc.toks[sp.first].text.to_lowercase();
-                    k.others.entry(first).or_insert((kind, text.clone()));
-                }
+                k.others.entry(buf.clone()).or_insert((kind, text));
             }
         }
         for (first, text) in firsts {
             k.parts.entry(first).or_insert(text);
         }
         k
+    }
+
+    /// The shorter names an organisation of several words goes by later in the story, each
+    /// taking `full` as its canonical name or its own.
+    fn add_short_forms(&mut self, doc: &Doc<'_>, sp: &Span, full: &str) {
+        let org = EntityKind::Organization;
+        let (first, last) = (sp.first, sp.last);
+        // `Cofinec S.A.` also names `Cofinec`.
+        let common_rest = last == first + 1
+            && doc.flags[first].has(Flags::COMMON | Flags::LOC_START | Flags::ORG_START);
+        if doc.flags[last].has(Flags::ORG_HEAD) && !common_rest {
+            let head = written(doc, first, last - 1);
+            self.others
+                .entry(head.to_lowercase())
+                .or_insert((org, head));
+        }
+        // `Salomon said`, after `Salomon Brothers Inc`: a company's first word alone is the
+        // company, unless it is an ordinary word or a place.
+        let plain = !doc.flags[first].has(
+            Flags::COMMON
+                | Flags::PLACE
+                | Flags::COUNTRY
+                | Flags::NATIONALITY
+                | Flags::TITLE
+                | Flags::ORG_HEAD
+                | Flags::ORG_START,
+        );
+        if plain
+            && doc.toks[first].shape == Shape::Cap
+            && super::spans::is_company_end(doc.toks[last].text)
+        {
+            let word = doc.toks[first].text.to_lowercase();
+            self.others
+                .entry(word)
+                .or_insert_with(|| (org, full.to_string()));
+        }
     }
 
     /// A kind and canonical name for a lowercased phrase, from the document.
