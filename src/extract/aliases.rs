@@ -18,9 +18,23 @@ type Table = HashMap<String, &'static str>;
 /// The matching key of a name: lowercase, no dots, plain apostrophes, single spaces.
 fn alias_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    push_alias_key(name, &mut out);
+    out
+}
+
+/// Appends the [`alias_key`] of `name` to `out`.
+fn push_alias_key(name: &str, out: &mut String) {
     for word in name.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(
+                word.bytes()
+                    .filter(|&b| b != b'.')
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+            continue;
         }
         for c in word.chars() {
             match c {
@@ -31,7 +45,6 @@ fn alias_key(name: &str) -> String {
             }
         }
     }
-    out
 }
 
 fn build(list: &'static str) -> Table {
@@ -53,8 +66,17 @@ fn build(list: &'static str) -> Table {
 }
 
 fn lookup(table: &'static OnceLock<Table>, list: &'static str, name: &str) -> Option<&'static str> {
+    thread_local! {
+        // Every mention of a place or an organisation is looked up: one key buffer a thread
+        // instead of a string each time.
+        static KEY: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
     let t = table.get_or_init(|| build(list));
-    t.get(&alias_key(name)).copied()
+    KEY.with_borrow_mut(|key| {
+        key.clear();
+        push_alias_key(name, key);
+        t.get(key.as_str()).copied()
+    })
 }
 
 /// The canonical name of a place alias, in any case, dotted or not: `U.S.`, `usa` and

@@ -90,7 +90,7 @@ pub struct ArticleEntities {
 /// full name mentioned elsewhere in the same text).
 pub fn extract(text: &str) -> Vec<Mention<'_>> {
     let doc = spans::Doc::new(tokenize::tokenize(text));
-    let mut buf = String::new();
+    let mut buf = String::with_capacity(64);
     let found: Vec<_> = spans::find_spans(&doc)
         .into_iter()
         .map(|sp| {

@@ -150,7 +150,7 @@ fn written(doc: &Doc<'_>, first: usize, last: usize) -> String {
 /// Angeles`, `RIO DE JANEIRO` -> `Rio de Janeiro`).
 fn title_case(s: &str) -> String {
     let g = gazetteer();
-    let mut lower = String::new();
+    let mut lower = String::with_capacity(s.len());
     super::gazetteer::lower_into(s, &mut lower);
     let place = s.contains(' ') && g.get(&lower).has(Flags::COUNTRY | Flags::PLACE);
     s.split(' ')
@@ -198,7 +198,7 @@ pub(crate) fn resolve<'t>(
     doc: &Doc<'_>,
     found: &[(Span, Guess)],
 ) -> Vec<Mention<'t>> {
-    let mut buf = String::new();
+    let mut buf = String::with_capacity(64);
     let known = Known::collect(doc, found, &mut buf);
     let mut out = Vec::new();
     let mut push = |first: usize, last: usize, kind: EntityKind, canonical: String| {

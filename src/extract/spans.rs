@@ -49,7 +49,7 @@ impl<'a> Doc<'a> {
     /// Looks every token up and measures every line.
     pub fn new(toks: Vec<Token<'a>>) -> Self {
         let g = gazetteer();
-        let mut buf = String::new();
+        let mut buf = String::with_capacity(64);
         let mut flags = Vec::with_capacity(toks.len());
         let mut lower_words =
             HashedSet::with_capacity_and_hasher(toks.len() / 2, Default::default());
@@ -260,7 +260,7 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
     let toks = &doc.toks;
     let n = toks.len();
     let mut out = Vec::new();
-    let mut buf = String::new();
+    let mut buf = String::with_capacity(64);
     let (mut title, mut nationality) = (false, false);
     let mut i = 0;
     while i < n {
@@ -400,7 +400,7 @@ fn and_joins_an_organisation(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> boo
             .is_some_and(|t| t.kind == TokKind::Possessive)
     };
     let end = if possessive(k + 2) { k + 2 } else { k + 1 };
-    let mut buf = String::new();
+    let mut buf = String::with_capacity(64);
     if end < doc.toks.len() {
         super::classify::phrase(doc, j, end, &mut buf);
         if gazetteer().get(&buf).has(Flags::ORG) {
