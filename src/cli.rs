@@ -81,8 +81,9 @@ pub struct IndexArgs {
     /// Rebuild the index from scratch (the old one stays usable until the new one is done)
     #[arg(long)]
     pub full: bool,
-    /// Threads that parse files, and as many that index (files are read on four times as
-    /// many, 4 to 32, which mostly wait on the disk) [default: number of cores]
+    /// Threads that parse files, and as many that index (files are read on as many again, or
+    /// on four times as many, 4 to 32, when the disk keeps the parsing waiting) [default:
+    /// number of cores]
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Writer memory budget in MiB

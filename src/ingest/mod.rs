@@ -29,7 +29,8 @@ pub use reader::read_file;
 #[derive(Debug, Clone)]
 pub struct IndexOptions {
     /// Threads that parse files, and indexing threads of tantivy's writer (each as many).
-    /// Files are opened and read on four times as many threads (at least 4, at most 32).
+    /// Files are opened and read on as many threads again, or on four times as many (at least
+    /// 4, at most 32) once reading from disk keeps the parsing threads waiting.
     pub threads: usize,
     /// Memory budget of the writer, bytes.
     pub memory_budget: usize,
@@ -103,9 +104,9 @@ pub fn index_paths(
     let fields = index.fields;
     let (batch_size, max_size) = (opts.batch_size, opts.max_file_size);
     // The reader decodes and parses on a pool of `threads` threads: `--threads` bounds the
-    // work of the run. Files are only opened and read on more threads, which mostly wait on
-    // the disk when the files are not in the page cache: four for each parsing thread, at
-    // least 4 and at most 32.
+    // work of the run. Files are only opened and read on other threads, which mostly wait on
+    // the disk when the files are not in the page cache: as many as parse, or, when reading
+    // falls behind, four for each parsing thread, at least 4 and at most 32.
     let io_threads = (opts.threads * 4).clamp(4, 32);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.threads)
