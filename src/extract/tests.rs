@@ -420,3 +420,17 @@ fn a_companys_first_word_alone_is_the_company() {
     let text = "Hayward City Center opened. The hall is in Hayward.";
     assert_eq!(texts(text, EntityKind::Location), ["Hayward"]);
 }
+
+/// A treasurer is a title (`Treasurer Paul Keating`); a league names an organisation wherever
+/// the word stands (`Major League Baseball`); a station is a place.
+#[test]
+fn treasurers_leagues_and_stations() {
+    let text = "Treasurer Paul Keating said so. Major League Baseball agreed. Trains left Bell \
+                St Station late.";
+    assert_eq!(canonicals(text, EntityKind::Person), ["Paul Keating"]);
+    assert_eq!(
+        texts(text, EntityKind::Organization),
+        ["Major League Baseball"]
+    );
+    assert_eq!(texts(text, EntityKind::Location), ["Bell St Station"]);
+}
