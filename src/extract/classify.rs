@@ -238,6 +238,10 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
                 || fl(i).has(Flags::FIRST | Flags::SURNAME) && i == b
         };
         if cap_words && len <= 4 && (a..=b).all(plain) {
+            // `Senate Agriculture`: a known organisation opening it makes it one.
+            if fl(a).has(Flags::ORG) {
+                return guess(Org, MEDIUM);
+            }
             return guess(Per, MEDIUM);
         }
         return if sp.nationality && cap_words {

@@ -242,7 +242,15 @@ pub(crate) fn resolve<'t>(
         let single = sp.first == sp.last;
         let surname =
             single && g.kind != Some(EntityKind::Person) && known.last_parts.contains(&buf);
-        let resolved = if g.strength > WEAK && !surname {
+        // `Quaker Oats`, read as a first name and a surname, after `Quaker Oats Co`: the
+        // company's name without its head.
+        let short_form = (!single && !sp.title && g.kind == Some(EntityKind::Person))
+            .then(|| known.others.get(&buf))
+            .flatten()
+            .filter(|(k, _)| *k == EntityKind::Organization);
+        let resolved = if let Some((k, c)) = short_form {
+            Some((*k, c.clone()))
+        } else if g.strength > WEAK && !surname {
             g.kind.map(|k| (k, written(doc, sp.first, sp.last)))
         } else {
             known

@@ -57,6 +57,7 @@ impl<'a> Doc<'a> {
         // per line: [upper words, other words, numbers, lowercase words, capitalised common
         // words, lowercase words that are not function words]
         let mut counts = vec![[0u32; 6]; nlines];
+        let mut first_line_caps = Vec::new();
         for (n, t) in toks.iter().enumerate() {
             let (f, k) = if t.kind == TokKind::Word {
                 // Most words are written in lower-case ASCII already: no copy to make.
@@ -105,12 +106,25 @@ impl<'a> Doc<'a> {
                 }
                 (TokKind::Word, Shape::Cap) => {
                     c[1] += 1;
-                    c[4] += u32::from(f.has(Flags::COMMON) && !f.has(Flags::FIRST));
+                    if f.has(Flags::COMMON) && !f.has(Flags::FIRST) {
+                        c[4] += 1;
+                    } else if t.line == 0 {
+                        first_line_caps.push(k);
+                    }
                 }
                 (TokKind::Number, _) => c[2] += 1,
                 _ => {}
             }
             flags.push(f);
+        }
+        // A capitalised word of the first line that the text also writes in lowercase is an
+        // ordinary word there too (`Hog and Cattle Slaughter Guesstimates`, then `hog
+        // slaughter`).
+        if let Some(c) = counts.first_mut() {
+            c[4] += first_line_caps
+                .iter()
+                .filter(|k| lower_words.contains(k))
+                .count() as u32;
         }
         // A line in capitals, or a first line (the title) in Title Case (`Fahd Visits Britain
         // This Week`): the letter case of its words says nothing about names.

@@ -434,3 +434,27 @@ fn treasurers_leagues_and_stations() {
     );
     assert_eq!(texts(text, EntityKind::Location), ["Bell St Station"]);
 }
+
+/// A Title Case headline whose capitalised words the story writes in lowercase is no name
+/// (`Hog and Cattle Slaughter Guesstimates`), a company's name without its head is the
+/// company (`Quaker Oats`), and a known organisation opening two capitalised words makes
+/// them one (`Senate Agriculture`).
+#[test]
+fn headline_words_company_short_forms_and_institutions() {
+    let text = " Hog and Cattle Slaughter Guesstimates\n\n CHICAGO, March 9 - Traders put the hog \
+                slaughter at 285,000 head and cattle at 120,000.\n";
+    assert_none(text, EntityKind::Person);
+    let text = " Quaker Oats <oat> Sells Fine Candies Unit\n\n CHICAGO, March 23 - Quaker Oats Co \
+                said it sold the unit. The fine candies unit sells candies.\n";
+    assert_none(text, EntityKind::Person);
+    assert_eq!(
+        texts(text, EntityKind::Organization),
+        ["Quaker Oats", "Quaker Oats Co"]
+    );
+    let text = "The Senate Agriculture subcommittee met.";
+    assert_none(text, EntityKind::Person);
+    assert_eq!(
+        texts(text, EntityKind::Organization),
+        ["Senate Agriculture"]
+    );
+}
