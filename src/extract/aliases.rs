@@ -28,14 +28,6 @@ fn push_alias_key(name: &str, out: &mut String) {
         if !out.is_empty() {
             out.push(' ');
         }
-        if word.is_ascii() {
-            out.extend(
-                word.bytes()
-                    .filter(|&b| b != b'.')
-                    .map(|b| char::from(b.to_ascii_lowercase())),
-            );
-            continue;
-        }
         for c in word.chars() {
             match c {
                 '.' => {}

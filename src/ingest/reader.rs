@@ -65,7 +65,7 @@ pub fn read_all(
             .ok()
     };
     // Files come from the page cache in microseconds: then as many reading threads as parsing
-    // threads keep ahead, and more only switch in and out (a warm 181k build: 28 thousand
+    // threads keep ahead, and more only switch in and out (warm 181k builds: 28 to 29 thousand
     // context switches, against 44 to 51 thousand with four times as many). Files that come
     // from disk keep the parsing threads waiting: once they wait longer for a batch than they
     // took to parse the one before, the rest are read on `io_threads` threads, to keep more
