@@ -78,14 +78,22 @@ impl Known {
     fn add_short_forms(&mut self, doc: &Doc<'_>, sp: &Span, full: &str) {
         let org = EntityKind::Organization;
         let (first, last) = (sp.first, sp.last);
+        let company = super::spans::is_company_end(doc.toks[last].text);
         // `Cofinec S.A.` also names `Cofinec`.
         let common_rest = last == first + 1
             && doc.flags[first].has(Flags::COMMON | Flags::LOC_START | Flags::ORG_START);
         if doc.flags[last].has(Flags::ORG_HEAD) && !common_rest {
+            // A company without its `Co` is the company (`Quaker Oats`); an organisation
+            // without its `Commission` or `Council` is another one (`European Community`).
             let head = written(doc, first, last - 1);
+            let canonical = if company {
+                full.to_string()
+            } else {
+                head.clone()
+            };
             self.others
                 .entry(head.to_lowercase())
-                .or_insert((org, head));
+                .or_insert((org, canonical));
         }
         // `Salomon said`, after `Salomon Brothers Inc`: a company's first word alone is the
         // company, unless it is an ordinary word or a place.
@@ -98,10 +106,7 @@ impl Known {
                 | Flags::ORG_HEAD
                 | Flags::ORG_START,
         );
-        if plain
-            && doc.toks[first].shape == Shape::Cap
-            && super::spans::is_company_end(doc.toks[last].text)
-        {
+        if plain && company && doc.toks[first].shape == Shape::Cap {
             let word = doc.toks[first].text.to_lowercase();
             self.others
                 .entry(word)

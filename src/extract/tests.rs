@@ -437,7 +437,8 @@ fn treasurers_leagues_and_stations() {
 
 /// A Title Case headline whose capitalised words the story writes in lowercase is no name
 /// (`Hog and Cattle Slaughter Guesstimates`), a company's name without its head is the
-/// company (`Quaker Oats`), and a known organisation opening two capitalised words makes
+/// company, by its full name (`Quaker Oats` is `Quaker Oats Co`; an institution's parent is
+/// not: `European Community`), and a known organisation opening two capitalised words makes
 /// them one (`Senate Agriculture`).
 #[test]
 fn headline_words_company_short_forms_and_institutions() {
@@ -450,6 +451,15 @@ fn headline_words_company_short_forms_and_institutions() {
     assert_eq!(
         texts(text, EntityKind::Organization),
         ["Quaker Oats", "Quaker Oats Co"]
+    );
+    assert_eq!(
+        canonicals(text, EntityKind::Organization),
+        ["Quaker Oats Co", "Quaker Oats Co"]
+    );
+    let text = "The European Community Commission spoke. European Community ministers agreed.";
+    assert_eq!(
+        canonicals(text, EntityKind::Organization),
+        ["European Community Commission", "European Community"]
     );
     let text = "The Senate Agriculture subcommittee met.";
     assert_none(text, EntityKind::Person);
