@@ -239,10 +239,7 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
         };
         if cap_words && len <= 4 && (a..=b).all(plain) {
             // `Senate Agriculture`: a known organisation opening it makes it one.
-            if fl(a).has(Flags::ORG) {
-                return guess(Org, MEDIUM);
-            }
-            return guess(Per, MEDIUM);
+            return guess(if fl(a).has(Flags::ORG) { Org } else { Per }, MEDIUM);
         }
         return if sp.nationality && cap_words {
             guess(Per, WEAK)

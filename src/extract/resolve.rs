@@ -253,8 +253,8 @@ pub(crate) fn resolve<'t>(
             .then(|| known.others.get(&buf))
             .flatten()
             .filter(|(k, _)| *k == EntityKind::Organization);
-        let resolved = if let Some((k, c)) = short_form {
-            Some((*k, c.clone()))
+        let resolved = if short_form.is_some() {
+            short_form.cloned()
         } else if g.strength > WEAK && !surname {
             g.kind.map(|k| (k, written(doc, sp.first, sp.last)))
         } else {
