@@ -30,6 +30,7 @@ pub mod decode;
 pub mod entity_counts;
 pub mod error;
 pub mod extract;
+mod hit_order;
 pub mod index;
 pub mod ingest;
 pub mod parse;

@@ -1,13 +1,15 @@
 //! Searching: a [`SearchRequest`] to ranked [`Hit`]s with snippets, and the true total.
 //!
 //! Relevance is BM25 over title (boosted) and body; date order reads the date fast field.
-//! Stored documents are fetched and snippets made only for the page returned.
+//! Stored documents are fetched and snippets made only for the page returned. Equal hits come
+//! in the order of their ids ([`crate::hit_order`]).
 
 use serde::Serialize;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
 
 use crate::error::Result;
+use crate::hit_order::{ByDate, ByScore, HitKey};
 use crate::index::document::StoredDoc;
 use crate::index::NewsIndex;
 use crate::query::build::build;
@@ -99,11 +101,11 @@ pub fn search(index: &NewsIndex, req: &SearchRequest) -> Result<SearchResults> {
         Sort::Relevance if !built.ranked => Sort::Newest,
         s => s,
     };
-    let (total, page): (usize, Vec<(f32, DocAddress)>) = match sort {
+    // Every order ends in the document id (`hit_order`): equal hits come in one order.
+    let top = TopDocs::with_limit(limit).and_offset(req.offset);
+    let (total, page): (usize, Vec<(HitKey, DocAddress)>) = match sort {
         Sort::Relevance => {
-            let top = TopDocs::with_limit(limit)
-                .and_offset(req.offset)
-                .order_by_score();
+            let top = top.order_by(ByScore);
             if built.term_union {
                 let page = searcher.search(&*built.query, &top)?;
                 (searcher.search(&*built.query, &CountUnscored)?, page)
@@ -112,32 +114,15 @@ pub fn search(index: &NewsIndex, req: &SearchRequest) -> Result<SearchResults> {
             }
         }
         Sort::Newest | Sort::Oldest => {
-            let newest = sort == Sort::Newest;
-            let top = TopDocs::with_limit(limit)
-                .and_offset(req.offset)
-                .tweak_score(move |seg: &SegmentReader| {
-                    let column = seg.fast_fields().date("date").ok();
-                    move |doc: DocId, score: Score| {
-                        let secs = column
-                            .as_ref()
-                            .and_then(|c| c.first(doc))
-                            .map(|d| d.into_timestamp_secs());
-                        let key = secs.map_or(i64::MIN, |t| if newest { t } else { -t });
-                        (key, score)
-                    }
-                });
-            let (total, docs) = searcher.search(&*built.query, &(Count, top))?;
-            (
-                total,
-                docs.into_iter()
-                    .map(|((_, score), addr)| (score, addr))
-                    .collect(),
-            )
+            let top = top.order_by(ByDate {
+                newest: sort == Sort::Newest,
+            });
+            searcher.search(&*built.query, &(Count, top))?
         }
     };
     let mut highlighter = Highlighter::new(built.highlights);
     let mut hits = Vec::with_capacity(page.len());
-    for (i, (score, addr)) in page.into_iter().enumerate() {
+    for (i, (key, addr)) in page.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(addr)?;
         let d = StoredDoc::from_document(&doc, &index.fields);
         let snip = if d.body.is_empty() {
@@ -148,7 +133,7 @@ pub fn search(index: &NewsIndex, req: &SearchRequest) -> Result<SearchResults> {
         let title_highlights = highlighter.matches(&d.title);
         hits.push(Hit {
             rank: req.offset + i + 1,
-            score,
+            score: key.score,
             id: d.id.to_string(),
             path: d.path,
             title: d.title,
@@ -402,6 +387,106 @@ mod tests {
         let mut r = q("");
         r.filters.persons = vec!["sergei lavrov".into()];
         assert_eq!(ids(&idx, r).len(), 2);
+    }
+
+    /// Forty articles, half on one day and half on the next, every body the same: each query
+    /// below ties them all on score, and the date orders tie each day's twenty.
+    fn twins() -> Vec<(String, Option<time::Date>)> {
+        (0..40)
+            .map(|i| {
+                let day = if i % 2 == 0 { 1 } else { 2 };
+                let date = time::Date::from_calendar_date(2021, time::Month::March, day);
+                (format!("/d/{i}.txt"), date.ok())
+            })
+            .collect()
+    }
+
+    /// An index of [`twins`], added in `order`, committing after each `per_commit`: another
+    /// order of segments and documents in them, as another build would make.
+    fn twins_index(order: &[usize], per_commit: usize) -> (tempfile::TempDir, NewsIndex) {
+        let docs = twins();
+        let (dir, idx) = temp_index();
+        let mut w = idx.writer(1, 50_000_000).unwrap();
+        for (n, &i) in order.iter().enumerate() {
+            let (path, date) = &docs[i];
+            let body = "Ferries sailed at dawn.";
+            let rec = record(path.clone(), "Harbour news", body, *date, &["Ann Lee"]);
+            w.add_document(rec.to_document(&idx.fields)).unwrap();
+            if (n + 1) % per_commit == 0 {
+                idx.commit(&mut w, &idx.commit_info()).unwrap();
+            }
+        }
+        idx.commit(&mut w, &idx.commit_info()).unwrap();
+        (dir, idx)
+    }
+
+    /// The paths of a page of `req` on `idx`.
+    fn page(idx: &NewsIndex, req: &SearchRequest, offset: usize, limit: usize) -> Vec<String> {
+        let req = SearchRequest {
+            offset,
+            limit,
+            snippet_len: 100,
+            ..req.clone()
+        };
+        let hits = search(idx, &req).unwrap().hits;
+        hits.into_iter().map(|h| h.path).collect()
+    }
+
+    #[test]
+    fn equal_hits_come_in_one_order_whatever_the_segments() {
+        let one = twins_index(&(0..40).collect::<Vec<_>>(), 40);
+        let other = twins_index(&(0..40).rev().collect::<Vec<_>>(), 25);
+        assert!(other.1.searcher().unwrap().segment_readers().len() > 1);
+        let id_of = |path: &str| record(path.into(), "", "", None, &[] as &[&str]).id;
+        // Odd-numbered articles are of the second day.
+        let day = |p: &str| p[3..p.len() - 4].parse::<usize>().unwrap() % 2;
+        let mut newest = q("");
+        newest.sort = Sort::Newest;
+        let mut oldest = q("ferries");
+        oldest.sort = Sort::Oldest;
+        let mut person = q("");
+        person.filters.persons = vec!["lee".into()];
+        // Words and a union of words rank on the pruned path, a phrase on the other.
+        let phrase = q("\"ferries sailed\"");
+        for req in [
+            q("ferries"),
+            q("ferries dawn"),
+            phrase,
+            newest,
+            oldest,
+            person,
+        ] {
+            let all = page(&one.1, &req, 0, 40);
+            assert_eq!(all, page(&other.1, &req, 0, 40), "{req:?}");
+            // A page boundary between equal hits does not move.
+            for (offset, limit) in [(0, 1), (1, 1), (0, 3), (3, 3), (18, 4), (37, 5)] {
+                let want = &all[offset..(offset + limit).min(40)];
+                assert_eq!(page(&other.1, &req, offset, limit), want, "{req:?}");
+            }
+            // Within a day (all scores equal), the lower id first.
+            for pair in all.windows(2).filter(|w| day(&w[0]) == day(&w[1])) {
+                assert!(id_of(&pair[0]).0 < id_of(&pair[1]).0, "{req:?}: {all:?}");
+            }
+        }
+        // Equal scores: newest first.
+        let by_score = page(&other.1, &q("ferries"), 0, 40);
+        assert!(by_score[..20].iter().all(|p| day(p) == 1), "{by_score:?}");
+    }
+
+    #[test]
+    fn deleted_documents_leave_the_ranked_page() {
+        let (_d, idx) = index_of(&[
+            ("Ferry ferry ferry", "ferry harbour", None, &[]),
+            ("Harbour", "a ferry", None, &[]),
+        ]);
+        let gone = record("/d/0.txt".into(), "", "", None, &[] as &[&str]).id;
+        let mut w = idx.writer(1, 50_000_000).unwrap();
+        w.delete_term(gone.term(idx.fields.id));
+        idx.commit(&mut w, &idx.commit_info()).unwrap();
+        // One word and a union of words take the pruned path; a phrase the other.
+        for query in ["ferry", "ferry harbour", "\"a ferry\""] {
+            assert_eq!(ids(&idx, q(query)), ["/d/1.txt"], "{query}");
+        }
     }
 
     #[test]
