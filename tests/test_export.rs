@@ -39,3 +39,35 @@ fn export_without_index_is_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     on(&dir.path().join("none")).arg("export").assert().code(2);
 }
+
+#[test]
+fn export_lists_documents_in_path_order_after_updates() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("articles");
+    std::fs::create_dir(&folder).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(folder.join(name), text).unwrap();
+    for name in ["a", "b", "c", "d"] {
+        write(
+            &format!("{name}.txt"),
+            &format!("Story {name}\n\nThe council met.\n"),
+        );
+    }
+    let index = dir.path().join("index");
+    on(&index).arg("index").arg(&folder).assert().success();
+    // The updated article is written again, into a segment after the others.
+    write("a.txt", "Story a, revised\n\nThe council met again.\n");
+    on(&index).arg("index").arg(&folder).assert().success();
+    let names: Vec<String> = exported(&index)
+        .iter()
+        .map(|d| {
+            d["path"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(names, ["a.txt", "b.txt", "c.txt", "d.txt"]);
+}

@@ -64,6 +64,41 @@ pub fn known_files(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<String, 
     Ok(out)
 }
 
+/// Every document (duplicate files' records left out) in the order of their paths: the same
+/// order for the same files in every build, whichever segment each document is in.
+pub fn documents_by_path(searcher: &Searcher, f: &Fields) -> Result<Vec<tantivy::DocAddress>> {
+    let dup_term = Term::from_field_text(f.kind, KIND_DUPLICATE);
+    let mut paths_of = Vec::new();
+    let mut docs: Vec<(u32, u64, u32)> = Vec::new(); // (segment, path ordinal, doc)
+    for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+        let Some(paths) = segment.fast_fields().str("path")? else {
+            paths_of.push(Vec::new());
+            continue;
+        };
+        let dup_docs = duplicate_docs(segment, &dup_term)?;
+        for doc in segment.doc_ids_alive() {
+            if let Some(p) = paths
+                .term_ords(doc)
+                .next()
+                .filter(|_| !dup_docs.contains(&doc))
+            {
+                docs.push((ord as u32, p, doc));
+            }
+        }
+        paths_of.push(all_terms(&paths)?);
+    }
+    let path = |&(seg, p, _): &(u32, u64, u32)| {
+        paths_of[seg as usize]
+            .get(p as usize)
+            .map_or("", String::as_str)
+    };
+    docs.sort_by(|a, b| path(a).cmp(path(b)));
+    Ok(docs
+        .into_iter()
+        .map(|(seg, _, doc)| tantivy::DocAddress::new(seg, doc))
+        .collect())
+}
+
 /// Every term of a fast-field dictionary, by ordinal.
 fn all_terms(col: &tantivy::columnar::StrColumn) -> Result<Vec<String>> {
     let mut out = Vec::with_capacity(col.num_terms());
