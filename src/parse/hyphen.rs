@@ -91,7 +91,10 @@ fn keep_hyphen(head: &str, next: &str, local: &Vocab, corpus: &Vocab) -> bool {
     // Both parts words in their own right: a compound. Fragments of a split word rarely are.
     let head_part = head_word.rsplit('-').next().unwrap_or("");
     let known = |w: &str| w.chars().count() > 1 && score(w) > 0;
-    known(head_part) && known(&tail_lower)
+    // A compound under way whose last part is a word (`cost-of-` / `living`, `face-to-` /
+    // `face`) breaks at its own hyphen: a layout splits a long word, not `of`.
+    let compound = head_word.len() > head_part.len();
+    known(head_part) && (compound || known(&tail_lower))
 }
 
 #[cfg(test)]
@@ -129,6 +132,17 @@ mod tests {
         let local = vocab("by the end of the year");
         let out = join_lines(&["its year-", "end figures"], &local, &Vocab::new());
         assert_eq!(out, "its year-end figures");
+    }
+
+    #[test]
+    fn compound_under_way_keeps_its_hyphen() {
+        let local = vocab("the cost of energy, the price of gas");
+        let out = join_lines(&["the cost-of-", "living crisis"], &local, &Vocab::new());
+        assert_eq!(out, "the cost-of-living crisis");
+        // A word split after a compound's hyphen still joins, with no evidence either way.
+        let local = vocab("a well run firm");
+        let out = join_lines(&["a well-estab-", "lished firm"], &local, &Vocab::new());
+        assert_eq!(out, "a well-established firm");
     }
 
     #[test]
