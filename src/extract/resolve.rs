@@ -116,6 +116,11 @@ impl Known {
 
     /// A kind and canonical name for a lowercased phrase, from the document.
     fn lookup(&self, lower: &str, single: bool) -> Option<(EntityKind, String)> {
+        // `Quaker Oats`, read as a person somewhere, after `Quaker Oats Co`: the company, as
+        // `resolve` reads the phrase where it is written.
+        if let Some((EntityKind::Organization, c)) = self.others.get(lower).filter(|_| !single) {
+            return Some((EntityKind::Organization, c.clone()));
+        }
         if let Some(c) = self
             .last_parts
             .get(lower)

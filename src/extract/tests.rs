@@ -347,6 +347,19 @@ fn company_names_with_possessives_nationalities_and_tickers() {
     );
 }
 
+/// A headline in title case is read word by word against the story: a company named like a
+/// person (`Harlan Boyce`) is the company there too, as it is where the story writes it.
+#[test]
+fn a_headline_names_the_company_the_story_names() {
+    let text = "Harlan Boyce Completes Private Placement\n\nTORONTO, March 3 - Harlan Boyce Corp \
+                said it sold shares. Harlan Boyce said more.";
+    assert_none(text, EntityKind::Person);
+    assert_eq!(
+        canonicals(text, EntityKind::Organization),
+        ["Harlan Boyce Corp"; 3]
+    );
+}
+
 /// `of the` inside a title (`Chancellor of the Exchequer`), and firms named like persons.
 #[test]
 fn titles_with_of_the_and_firms_named_like_persons() {
