@@ -239,7 +239,15 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
         };
         if cap_words && len <= 4 && (a..=b).all(plain) {
             // `Senate Agriculture`: a known organisation opening it makes it one.
-            return guess(if fl(a).has(Flags::ORG) { Org } else { Per }, MEDIUM);
+            if fl(a).has(Flags::ORG) {
+                return guess(Org, MEDIUM);
+            }
+            // A headline capitalises every word: with no first name, `Convertible
+            // Debentures` or `Qtly Div` is no person.
+            if doc.ticker_title && t0.line == 0 {
+                return NOTHING;
+            }
+            return guess(Per, MEDIUM);
         }
         return if sp.nationality && cap_words {
             guess(Per, WEAK)

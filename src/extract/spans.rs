@@ -41,6 +41,9 @@ pub(crate) struct Doc<'a> {
     pub caps_line: Vec<bool>,
     /// Whether each line looks like a results or table line (names and numbers).
     pub table_line: Vec<bool>,
+    /// The first line is in title case but for a ticker (`Acme Corp <acme> Sells
+    /// Convertible Debentures`): its capitals say nothing about persons.
+    pub ticker_title: bool,
     /// Words that appear in lowercase somewhere in the text.
     pub lower_words: HashedSet,
 }
@@ -55,8 +58,8 @@ impl<'a> Doc<'a> {
             HashedSet::with_capacity_and_hasher(toks.len() / 2, Default::default());
         let nlines = toks.last().map_or(0, |t| t.line as usize + 1);
         // per line: [upper words, other words, numbers, lowercase words, capitalised common
-        // words, lowercase words that are not function words]
-        let mut counts = vec![[0u32; 6]; nlines];
+        // words, lowercase words that are not function words, tickers]
+        let mut counts = vec![[0u32; 7]; nlines];
         let mut first_line_caps = Vec::new();
         for (n, t) in toks.iter().enumerate() {
             let (f, k) = if t.kind == TokKind::Word {
@@ -102,6 +105,8 @@ impl<'a> Doc<'a> {
                     // A ticker (`Afg Industries Inc <afg>`) is no word written in lowercase.
                     if n == 0 || toks[n - 1].text != "<" {
                         lower_words.insert(k);
+                    } else {
+                        c[6] += 1;
                     }
                 }
                 (TokKind::Word, Shape::Cap) => {
@@ -128,19 +133,23 @@ impl<'a> Doc<'a> {
         }
         // A line in capitals, or a first line (the title) in Title Case (`Fahd Visits Britain
         // This Week`): the letter case of its words says nothing about names.
-        let caps_line = counts
+        let title_case =
+            |c: &[u32; 7], tickers: u32| c[4] >= 2 && c[5] <= tickers && c[1] >= 4 + tickers;
+        let caps_line: Vec<bool> = counts
             .iter()
             .enumerate()
-            .map(|(n, c)| {
-                c[0] >= 1 && c[1] * 5 <= c[0] || n == 0 && c[4] >= 2 && c[5] == 0 && c[1] >= 4
-            })
+            .map(|(n, c)| c[0] >= 1 && c[1] * 5 <= c[0] || n == 0 && title_case(c, 0))
             .collect();
+        let ticker_title = counts
+            .first()
+            .is_some_and(|c| c[6] > 0 && title_case(c, c[6]) && !caps_line[0]);
         let table_line = counts.iter().map(|c| c[2] >= 1 && c[3] <= 2).collect();
         Doc {
             toks,
             flags,
             caps_line,
             table_line,
+            ticker_title,
             lower_words,
         }
     }

@@ -360,6 +360,25 @@ fn a_headline_names_the_company_the_story_names() {
     );
 }
 
+/// A headline in title case but for a ticker (`<brw>`) capitalises every word: two words
+/// with no first name among them are no person there; a first name still makes one.
+#[test]
+fn a_ticker_headline_capitalises_every_word() {
+    let text = "Brantwell <brw> Sells Convertible Debentures\n\nNEW YORK, March 20 - Brantwell \
+                Co is raising 125 mln dlrs through convertible debentures.";
+    assert_none(text, EntityKind::Person);
+    let text =
+        "Brantwell Publishing Co <brw> Declares Qtly Div\n\nNEW YORK, March 20 - The qtly div \
+                is 12 cts.";
+    assert_none(text, EntityKind::Person);
+    let text = "Tomas Reyes Raises Stake in Brantwell <brw>\n\nNEW YORK, March 20 - Tomas Reyes \
+                said he holds 6.1 pct of Brantwell Co.";
+    assert_eq!(
+        texts(text, EntityKind::Person),
+        ["Tomas Reyes", "Tomas Reyes"]
+    );
+}
+
 /// `of the` inside a title (`Chancellor of the Exchequer`), and firms named like persons.
 #[test]
 fn titles_with_of_the_and_firms_named_like_persons() {
