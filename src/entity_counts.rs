@@ -67,7 +67,10 @@ pub fn top_entities(
         EntityField::Organization => f.org_column,
         EntityField::Location => f.place_column,
     };
-    let (total, counts) = searcher.search(&*built.query, &(Count, NameCounts { column }))?;
+    let (total, mut counts) = searcher.search(&*built.query, &(Count, NameCounts { column }))?;
+    if kind == EntityField::Person {
+        counts = fold_short_names(counts);
+    }
     let mut entities: Vec<EntityCount> = counts
         .into_iter()
         .map(|(name, documents)| EntityCount { name, documents })
@@ -84,6 +87,49 @@ pub fn top_entities(
         total,
         entities,
     })
+}
+
+/// A person named by a surname alone in some articles (`Reagan`) and in full in others
+/// (`Ronald Reagan`) is one person when one full name among the counted ones ends with that
+/// surname: its articles count for the full name. Two full names that end alike (`James
+/// Baker`, `Howard Baker`) leave `Baker` alone, unless one of them is named by a single article
+/// and the other by more (`Athough Reagan`, a misreading, beside `Ronald Reagan`). An article
+/// that names both forms counts once already (names are resolved per article first), so the
+/// counts add up.
+fn fold_short_names(counts: FxHashMap<String, u64>) -> FxHashMap<String, u64> {
+    // Full names by the lowercase of their last word.
+    let mut by_last: FxHashMap<String, Vec<(&str, u64)>> = FxHashMap::default();
+    for (name, &n) in &counts {
+        if let Some((_, last)) = name.rsplit_once(' ') {
+            by_last
+                .entry(last.to_lowercase())
+                .or_default()
+                .push((name, n));
+        }
+    }
+    let full_name = |surname: &str| -> Option<String> {
+        let names = by_last.get(&surname.to_lowercase())?;
+        let several = |&&(_, n): &&(&str, u64)| n > 1;
+        let significant: Vec<_> = if names.iter().any(|e| several(&e)) {
+            names.iter().filter(several).collect()
+        } else {
+            names.iter().collect()
+        };
+        match significant.as_slice() {
+            [(full, _)] => Some((*full).to_owned()),
+            _ => None,
+        }
+    };
+    let mut out: FxHashMap<String, u64> = FxHashMap::default();
+    for (name, n) in &counts {
+        // A surname, not a word misread as a person (`Aerospace`, beside `Hysol Aerospace`).
+        let to = (!name.contains(' ') && crate::extract::may_be_surname(name))
+            .then(|| full_name(name))
+            .flatten()
+            .unwrap_or_else(|| name.clone());
+        *out.entry(to).or_insert(0) += n;
+    }
+    out
 }
 
 /// Counts, for each name in a string column, the matching documents that hold it.
@@ -170,6 +216,30 @@ impl SegmentCollector for SegmentNameCounts {
 mod tests {
     use super::*;
     use crate::index::testing::{record, temp_index};
+
+    #[test]
+    fn a_surname_alone_counts_for_the_one_full_name_that_ends_with_it() {
+        let counts = |names: &[(&str, u64)]| {
+            let map = names.iter().map(|(n, c)| (n.to_string(), *c)).collect();
+            let mut out: Vec<(String, u64)> = fold_short_names(map).into_iter().collect();
+            out.sort();
+            out
+        };
+        let got = counts(&[("Reagan", 50), ("Ronald Reagan", 3), ("Baker", 7)]);
+        assert_eq!(got, [("Baker".into(), 7), ("Ronald Reagan".into(), 53)]);
+        // Two full names end alike: the surname stays apart.
+        let got = counts(&[("Baker", 7), ("James Baker", 30), ("Howard Baker", 5)]);
+        assert_eq!(got.len(), 3);
+        // ... unless one is named once and the other more often; case does not matter.
+        let got = counts(&[("reagan", 50), ("Ronald Reagan", 3), ("Athough Reagan", 1)]);
+        assert_eq!(
+            got,
+            [("Athough Reagan".into(), 1), ("Ronald Reagan".into(), 53)]
+        );
+        // Names of several words are never folded.
+        let got = counts(&[("Malcolm Baldrige", 6), ("Commerce Malcolm Baldrige", 1)]);
+        assert_eq!(got.len(), 2);
+    }
 
     /// Names enough to fill many blocks of a column's dictionary, so that counts must be
     /// paired with names across blocks.

@@ -125,6 +125,17 @@ fn is_name_of_heads(name: &str) -> bool {
     })
 }
 
+/// Whether `word` may be a surname: none of the lists knows it as anything else (an ordinary
+/// word, a place, a country, the head of an organisation's name: `Aerospace`, `Brazil`).
+pub(crate) fn may_be_surname(word: &str) -> bool {
+    use gazetteer::Flags;
+    let g = gazetteer::gazetteer();
+    let mut buf = String::new();
+    gazetteer::lower_into(word, &mut buf);
+    let f = g.lowered(&buf, gazetteer::key(&buf));
+    f.0 & !(Flags::FIRST | Flags::SURNAME) == 0
+}
+
 /// The entities of an article from its title and body (never from related titles).
 pub fn article_entities(title: &str, body: &str) -> ArticleEntities {
     let text = format!("{title}\n\n{body}");
