@@ -6,9 +6,11 @@
 //! orders, and a page boundary between equal hits moved. Ending every order in the document
 //! id, which comes from the article's URL or path, gives one order for the same files.
 //!
-//! The id is read only for a hit that reaches the page kept so far (most hits fall below it on
-//! score or date alone): reading it for every match doubled the median query time at 1M
-//! articles, a cache miss a match. Ranking by score keeps tantivy's block-max pruning.
+//! A hit's key is read part by part, only as far as it takes to tell whether it passes the page
+//! kept so far: most hits fall below it on score (or date) alone, and read no other column.
+//! Reading the id of every match doubled the median query time at 1M articles (a cache miss a
+//! match); read lazily, the 100 benchmark queries take no longer than tantivy's own order.
+//! Ranking by score keeps tantivy's block-max pruning.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
@@ -33,20 +35,11 @@ pub struct HitKey {
     pub score: Score,
 }
 
-impl HitKey {
-    fn head(&self) -> (f64, f64) {
-        (self.first, self.second)
-    }
-}
-
-/// Compares the parts of two keys before the id.
-fn cmp_head(a: (f64, f64), b: (f64, f64)) -> Ordering {
-    a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1))
-}
-
 impl Ord for HitKey {
     fn cmp(&self, other: &Self) -> Ordering {
-        cmp_head(self.head(), other.head()).then(other.id.cmp(&self.id))
+        (self.first.total_cmp(&other.first))
+            .then(self.second.total_cmp(&other.second))
+            .then(other.id.cmp(&self.id))
     }
 }
 
@@ -82,37 +75,69 @@ impl SegmentOrder {
         }
     }
 
-    /// The key of `doc` without its id.
-    fn head(&self, doc: DocId, score: Score) -> (f64, f64) {
-        let secs = self
-            .dates
-            .as_ref()
-            .and_then(|c| c.first(doc))
-            .map(|d| d.into_timestamp_secs());
-        // Seconds are exact in an f64 (up to 2^53), as scores are.
-        let date = |newest: bool| {
-            secs.map_or(f64::NEG_INFINITY, |t| {
-                if newest {
-                    t as f64
-                } else {
-                    -(t as f64)
-                }
-            })
-        };
+    /// The date of `doc` as a key, newest or oldest first; undated lowest either way.
+    /// Seconds are exact in an f64 (up to 2^53), as scores are.
+    fn date(&self, doc: DocId, newest: bool) -> f64 {
+        let secs = self.dates.as_ref().and_then(|c| c.first(doc));
+        secs.map_or(f64::NEG_INFINITY, |d| {
+            let t = d.into_timestamp_secs() as f64;
+            if newest {
+                t
+            } else {
+                -t
+            }
+        })
+    }
+
+    /// The first part of the key of `doc`: its score, or its date.
+    fn first(&self, doc: DocId, score: Score) -> f64 {
         if self.by_score {
-            (f64::from(score), date(true))
+            f64::from(score)
         } else {
-            (date(self.newest), f64::from(score))
+            self.date(doc, self.newest)
         }
     }
 
-    fn key(&self, doc: DocId, score: Score, head: (f64, f64)) -> HitKey {
+    /// The second part: its date after a score, its score after a date.
+    fn second(&self, doc: DocId, score: Score) -> f64 {
+        if self.by_score {
+            self.date(doc, true)
+        } else {
+            f64::from(score)
+        }
+    }
+
+    fn id(&self, doc: DocId) -> u64 {
+        self.ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(0)
+    }
+
+    fn key(&self, doc: DocId, score: Score) -> HitKey {
         HitKey {
-            first: head.0,
-            second: head.1,
-            id: self.ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(0),
+            first: self.first(doc, score),
+            second: self.second(doc, score),
+            id: self.id(doc),
             score,
         }
+    }
+
+    /// The key of `doc` if it goes before `worst`, reading its parts only as far as it takes
+    /// to tell: a score below the worst kept reads no column at all.
+    fn above(&self, doc: DocId, score: Score, worst: &HitKey) -> Option<HitKey> {
+        let first = self.first(doc, score);
+        if first < worst.first {
+            return None;
+        }
+        let second = self.second(doc, score);
+        if first == worst.first && second < worst.second {
+            return None;
+        }
+        let key = HitKey {
+            first,
+            second,
+            id: self.id(doc),
+            score,
+        };
+        (key > *worst).then_some(key)
     }
 }
 
@@ -122,26 +147,24 @@ impl SegmentSortKeyComputer for SegmentOrder {
     type SegmentComparator = NaturalComparator;
 
     fn segment_sort_key(&mut self, doc: DocId, score: Score) -> HitKey {
-        let head = self.head(doc, score);
-        self.key(doc, score, head)
+        self.key(doc, score)
     }
 
-    /// Reads the id only of a hit not already below the page kept so far.
+    /// Reads of a hit only what it takes to tell whether it passes the page kept so far.
     fn compute_sort_key_and_collect<C: Comparator<HitKey>>(
         &mut self,
         doc: DocId,
         score: Score,
         top: &mut TopNComputer<HitKey, DocId, C>,
     ) {
-        let head = self.head(doc, score);
-        if top
-            .threshold
-            .as_ref()
-            .is_some_and(|t| cmp_head(head, t.head()) == Ordering::Less)
-        {
-            return;
-        }
-        top.push(self.key(doc, score, head), doc);
+        let key = match &top.threshold {
+            Some(t) => match self.above(doc, score, t) {
+                Some(key) => key,
+                None => return,
+            },
+            None => self.key(doc, score),
+        };
+        top.push(key, doc);
     }
 
     fn convert_segment_sort_key(&self, key: HitKey) -> HitKey {
@@ -225,25 +248,16 @@ impl Best {
     }
 
     fn offer(&mut self, order: &SegmentOrder, doc: DocId, score: Score) {
-        if self.k == 0 {
+        if self.heap.len() < self.k {
+            self.heap.push(Reverse((order.key(doc, score), doc)));
             return;
         }
-        let head = order.head(doc, score);
-        if self.heap.len() == self.k {
-            let Some(Reverse((worst, _))) = self.heap.peek() else {
-                return;
-            };
-            if cmp_head(head, worst.head()) == Ordering::Less {
-                return;
-            }
-            let key = order.key(doc, score, head);
-            if key <= *worst {
-                return;
-            }
+        let Some(Reverse((worst, _))) = self.heap.peek() else {
+            return; // k = 0
+        };
+        if let Some(key) = order.above(doc, score, worst) {
             self.heap.pop();
             self.heap.push(Reverse((key, doc)));
-        } else {
-            self.heap.push(Reverse((order.key(doc, score, head), doc)));
         }
     }
 
