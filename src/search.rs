@@ -2,7 +2,7 @@
 //!
 //! Relevance is BM25 over title (boosted) and body; date order reads the date fast field.
 //! Stored documents are fetched and snippets made only for the page returned. Equal hits come
-//! in the order of their ids ([`crate::hit_order`]).
+//! in the order of their ids (see `hit_order`).
 
 use serde::Serialize;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
