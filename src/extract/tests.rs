@@ -379,6 +379,15 @@ fn a_ticker_headline_capitalises_every_word() {
     );
 }
 
+/// A tax authority is an organisation by its last word (`Inland Revenue`, like `Internal
+/// Revenue Service`), not a person.
+#[test]
+fn revenue_ends_an_organisation() {
+    let text = "Tax rules\n\nA new Inland Revenue ruling would change how loans are taxed.";
+    assert_none(text, EntityKind::Person);
+    assert_eq!(texts(text, EntityKind::Organization), ["Inland Revenue"]);
+}
+
 /// `of the` inside a title (`Chancellor of the Exchequer`), and firms named like persons.
 #[test]
 fn titles_with_of_the_and_firms_named_like_persons() {
