@@ -77,6 +77,8 @@ impl Flags {
     pub const LOC_HEAD: u32 = 1 << 16;
     /// A word that starts place names (`Lake`, `Mount`).
     pub const LOC_START: u32 = 1 << 17;
+    /// A party or side, a title only capitalised before a name (`Tory`, `Democrat`).
+    pub const AFFILIATION: u32 = 1 << 18;
 
     /// Whether any of `bits` is set.
     pub fn has(self, bits: u32) -> bool {
@@ -99,7 +101,7 @@ pub(crate) struct Gazetteer {
 const FINGERPRINT_BITS: u32 = 40;
 /// The bits of a slot that hold the flags.
 const FLAGS_MASK: u64 = (1 << (64 - FINGERPRINT_BITS)) - 1;
-const _: () = assert!(Flags::LOC_START as u64 <= FLAGS_MASK);
+const _: () = assert!(Flags::AFFILIATION as u64 <= FLAGS_MASK);
 
 /// The part of key `k` a slot keeps, in place above the flags; never 0 (an empty slot).
 fn fingerprint(k: u64) -> u64 {
@@ -191,6 +193,8 @@ fn merged_lists() -> MergedLists {
             add(h, Flags::TITLE);
         } else if let Some(r) = w.strip_prefix('*') {
             add(r, Flags::ROLE);
+        } else if let Some(a) = w.strip_prefix('^') {
+            add(a, Flags::AFFILIATION);
         } else {
             add(w, Flags::TITLE_MOD);
         }

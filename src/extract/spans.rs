@@ -190,6 +190,29 @@ impl<'a> Doc<'a> {
             && !self.flags[i + 1].has(Flags::ORG_HEAD | Flags::LOC_HEAD | Flags::PLACE)
     }
 
+    /// Whether two capitalised words that may be a first name and a surname start at `i`, on
+    /// one line: no ordinary word, place or organisation (`Didier Drogba`, not `Intelligence
+    /// Unit`).
+    fn two_word_name_at(&self, i: usize) -> bool {
+        let cap = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                t.kind == TokKind::Word && t.shape == Shape::Cap && t.line == self.toks[i].line
+            })
+        };
+        let not = |k: usize, bits: u32| !self.flags[k].has(bits);
+        cap(i)
+            && cap(i + 1)
+            && (self.flags[i].has(Flags::FIRST) || not(i, Flags::COMMON))
+            && not(
+                i,
+                Flags::PLACE | Flags::COUNTRY | Flags::ORG_ANY | Flags::ORG_START,
+            )
+            && not(
+                i + 1,
+                Flags::COMMON | Flags::ORG_HEAD | Flags::LOC_HEAD | Flags::PLACE,
+            )
+    }
+
     /// Whether a title modifier or head is token `k`, or `the` and then one: what may follow
     /// `of` inside a title.
     fn modifier_after(&self, k: usize) -> bool {
@@ -208,12 +231,18 @@ impl<'a> Doc<'a> {
         while j < n && j - i < MAX_TITLE && self.toks[j].line == self.toks[i].line {
             let (t, f) = (&self.toks[j], self.flags[j]);
             // A role noun is a title in lowercase (`striker`), or capitalised right before a
-            // first name and a surname (`Budget Director James Miller`).
+            // first name and a surname (`Budget Director James Miller`), or opening a sentence
+            // before a name of two words (`Striker Didier Drogba scored`). A party is one only
+            // capitalised, right before a name (`Tory Dominic Grieve`).
+            let name_next = || self.full_name_at(j + 1) || self.two_word_name_at(j + 1);
             let head = t.kind == TokKind::Word
                 && t.shape != Shape::Upper
                 && (f.has(Flags::TITLE)
                     || (f.has(Flags::ROLE)
-                        && (t.shape == Shape::Lower || self.full_name_at(j + 1))));
+                        && (t.shape == Shape::Lower
+                            || self.full_name_at(j + 1)
+                            || t.sent_start && self.two_word_name_at(j + 1)))
+                    || (f.has(Flags::AFFILIATION) && t.shape == Shape::Cap && name_next()));
             if head {
                 last_head = true;
             } else if f.has(Flags::TITLE_MOD) && t.kind == TokKind::Word && t.shape != Shape::Upper

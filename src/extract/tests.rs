@@ -388,6 +388,34 @@ fn revenue_ends_an_organisation() {
     assert_eq!(texts(text, EntityKind::Organization), ["Inland Revenue"]);
 }
 
+/// A role noun opening a sentence is capitalised by its place (`Striker Tomas Vidal`), a
+/// demonym is a nationality (`Spaniard Lucia Ferro`), and a party is a title before a name
+/// (`Tory Hugh Pelham`), though not in lowercase (`a conservative Republican`).
+#[test]
+fn roles_demonyms_and_parties_before_names() {
+    let text = "Match report\n\nStriker Tomas Vidal scored twice. Fly-half Owen Marsh kicked \
+                well. Spaniard Lucia Ferro won. Tory Hugh Pelham spoke. Democrat Ann Lowry \
+                lost. Liberal Democrat Carl Hewitt agreed.";
+    assert_eq!(
+        texts(text, EntityKind::Person),
+        [
+            "Tomas Vidal",
+            "Owen Marsh",
+            "Lucia Ferro",
+            "Hugh Pelham",
+            "Ann Lowry",
+            "Carl Hewitt"
+        ]
+    );
+    let text = "Farm bill\n\nSen. Ward Hale, a conservative Republican from Idaho, spoke. \
+                The Conservative Party met.";
+    assert_eq!(texts(text, EntityKind::Person), ["Ward Hale"]);
+    assert_eq!(
+        texts(text, EntityKind::Organization),
+        ["Conservative Party"]
+    );
+}
+
 /// `of the` inside a title (`Chancellor of the Exchequer`), and firms named like persons.
 #[test]
 fn titles_with_of_the_and_firms_named_like_persons() {
