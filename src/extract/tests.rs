@@ -416,6 +416,13 @@ fn roles_demonyms_and_parties_before_names() {
     );
 }
 
+/// `General` before `Election` is no rank: an election is an event, named by nobody.
+#[test]
+fn an_election_is_no_one() {
+    let text = "Budget date\n\nThe Budget, the last before the General Election, is due.";
+    assert_none(text, EntityKind::Person);
+}
+
 /// `of the` inside a title (`Chancellor of the Exchequer`), and firms named like persons.
 #[test]
 fn titles_with_of_the_and_firms_named_like_persons() {
