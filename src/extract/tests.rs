@@ -423,6 +423,16 @@ fn an_election_is_no_one() {
     assert_none(text, EntityKind::Person);
 }
 
+/// A title word after a nationality is an office (`the Scottish Executive`), and a stadium is
+/// a place.
+#[test]
+fn offices_after_nationalities_and_stadiums() {
+    let text = "Title\n\nThe Scottish Executive insisted. A French Ambassador came. They \
+                played at the Harwick Stadium.";
+    assert_none(text, EntityKind::Person);
+    assert_eq!(texts(text, EntityKind::Location), ["Harwick Stadium"]);
+}
+
 /// `of the` inside a title (`Chancellor of the Exchequer`), and firms named like persons.
 #[test]
 fn titles_with_of_the_and_firms_named_like_persons() {
