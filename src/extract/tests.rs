@@ -433,6 +433,16 @@ fn offices_after_nationalities_and_stadiums() {
     assert_eq!(texts(text, EntityKind::Location), ["Harwick Stadium"]);
 }
 
+/// `major` and `private` are ranks only capitalised before a name; in lowercase they are
+/// adjectives (`a major Frankfurt bank`).
+#[test]
+fn ranks_that_are_adjectives() {
+    let text = "Title\n\nAn analyst at a major Frankfurt bank said so. Major Tom Hale led. \
+                A private Moscow clinic opened.";
+    assert_eq!(texts(text, EntityKind::Person), ["Tom Hale"]);
+    assert_eq!(texts(text, EntityKind::Location), ["Frankfurt", "Moscow"]);
+}
+
 /// `of the` inside a title (`Chancellor of the Exchequer`), and firms named like persons.
 #[test]
 fn titles_with_of_the_and_firms_named_like_persons() {
