@@ -434,11 +434,13 @@ fn offices_after_nationalities_and_stadiums() {
 }
 
 /// `major` and `private` are ranks only capitalised before a name; in lowercase they are
-/// adjectives (`a major Frankfurt bank`).
+/// adjectives (`a major Frankfurt bank`). `rival` and `official` mostly come before other
+/// names (`rival Norvane`, `the official Estavia news agency`).
 #[test]
 fn ranks_that_are_adjectives() {
     let text = "Title\n\nAn analyst at a major Frankfurt bank said so. Major Tom Hale led. \
-                A private Moscow clinic opened.";
+                A private Moscow clinic opened. Its rival Norvane sold more, the official \
+                Estavia news agency said.";
     assert_eq!(texts(text, EntityKind::Person), ["Tom Hale"]);
     assert_eq!(texts(text, EntityKind::Location), ["Frankfurt", "Moscow"]);
 }
