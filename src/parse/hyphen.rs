@@ -3,8 +3,8 @@
 //! A line that ends in a letter and a hyphen is either a word split by the layout
 //! (`gov-` / `ernment` is `government`) or a compound broken at its own hyphen (`debt-` /
 //! `rescheduling` is `debt-rescheduling`). The evidence is general: which of the two forms the
-//! article itself and the corpus use elsewhere, the case of the two parts, and whether both
-//! parts are words on their own.
+//! article itself and the corpus use elsewhere, the case of the two parts, whether a compound
+//! is under way (`cost-of-` / `living`), and whether both parts are words on their own.
 
 use super::vocab::{ends_with_break, trim_word, Vocab};
 
@@ -88,14 +88,24 @@ fn keep_hyphen(head: &str, next: &str, local: &Vocab, corpus: &Vocab) -> bool {
     if head_last.is_some_and(char::is_lowercase) && tail_first.is_some_and(char::is_uppercase) {
         return true;
     }
-    // Both parts words in their own right: a compound. Fragments of a split word rarely are.
+    // A compound under way whose last part is a joining word (`cost-of-` / `living`,
+    // `face-to-` / `face`) breaks at its own hyphen: a layout splits a long word, not `of`.
+    // (`so-call-` / `ed` is a word split after a compound's hyphen: `call` is no joining word.)
     let head_part = head_word.rsplit('-').next().unwrap_or("");
+    if head_word.len() > head_part.len() && JOINING.contains(&head_part) {
+        return true;
+    }
+    // Both parts words in their own right: a compound. Fragments of a split word rarely are.
     let known = |w: &str| w.chars().count() > 1 && score(w) > 0;
-    // A compound under way whose last part is a word (`cost-of-` / `living`, `face-to-` /
-    // `face`) breaks at its own hyphen: a layout splits a long word, not `of`.
-    let compound = head_word.len() > head_part.len();
-    known(head_part) && (compound || known(&tail_lower))
+    known(head_part) && known(&tail_lower)
 }
+
+/// Words that join the parts of a compound (`cost-of-living`, `mother-in-law`,
+/// `state-of-the-art`, `face-to-face`, `Stratford-upon-Avon`).
+const JOINING: &[&str] = &[
+    "a", "an", "and", "at", "by", "de", "for", "in", "la", "le", "of", "on", "or", "the", "to",
+    "upon",
+];
 
 #[cfg(test)]
 mod tests {
@@ -139,7 +149,11 @@ mod tests {
         let local = vocab("the cost of energy, the price of gas");
         let out = join_lines(&["the cost-of-", "living crisis"], &local, &Vocab::new());
         assert_eq!(out, "the cost-of-living crisis");
-        // A word split after a compound's hyphen still joins, with no evidence either way.
+        // A word split after a compound's hyphen still joins, with no evidence either way,
+        // even where its first part is a word (`call`).
+        let local = vocab("they call it so");
+        let out = join_lines(&["the so-call-", "ed reform"], &local, &Vocab::new());
+        assert_eq!(out, "the so-called reform");
         let local = vocab("a well run firm");
         let out = join_lines(&["a well-estab-", "lished firm"], &local, &Vocab::new());
         assert_eq!(out, "a well-established firm");
