@@ -93,9 +93,9 @@ pub fn top_entities(
 /// (`Ronald Reagan`) is one person when one full name among the counted ones ends with that
 /// surname: its articles count for the full name. Two full names that end alike (`James
 /// Baker`, `Howard Baker`) leave `Baker` alone, unless one of them is named by a single article
-/// and the other by more (`Athough Reagan`, a misreading, beside `Ronald Reagan`). An article
-/// that names both forms counts once already (names are resolved per article first), so the
-/// counts add up.
+/// and the other by more (`Athough Reagan`, a misreading, beside `Ronald Reagan`). No article
+/// lists a surname beside a full name that ends with it (extraction folds the one into the
+/// other, `extract::merge_short_forms`), so no article is counted twice.
 fn fold_short_names(counts: FxHashMap<String, u64>) -> FxHashMap<String, u64> {
     // Full names by the lowercase of their last word.
     let mut by_last: FxHashMap<String, Vec<(&str, u64)>> = FxHashMap::default();
@@ -236,9 +236,23 @@ mod tests {
             got,
             [("Athough Reagan".into(), 1), ("Ronald Reagan".into(), 53)]
         );
-        // Names of several words are never folded.
+        // Names of several words are never folded, nor words no surname (`Brazil`).
         let got = counts(&[("Malcolm Baldrige", 6), ("Commerce Malcolm Baldrige", 1)]);
         assert_eq!(got.len(), 2);
+        let got = counts(&[
+            ("Brazil", 3),
+            ("Bank of Brazil", 2),
+            ("Hale", 1),
+            ("Tom Hale", 2),
+        ]);
+        assert_eq!(
+            got,
+            [
+                ("Bank of Brazil".into(), 2),
+                ("Brazil".into(), 3),
+                ("Tom Hale".into(), 3)
+            ]
+        );
     }
 
     /// Names enough to fill many blocks of a column's dictionary, so that counts must be
