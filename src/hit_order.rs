@@ -11,7 +11,11 @@
 //! Reading the id of every match doubled the median query time at 1M articles (a cache miss a
 //! match); read lazily, the 100 benchmark queries take as long as with tantivy's own order at
 //! 1M, and about 4% longer at 181k, whose ten replicas of each story tie.
-//! Ranking by score keeps tantivy's block-max pruning.
+//! Ranking by score keeps tantivy's block-max pruning (which a union of words takes).
+//!
+//! Scores are compared rounded to [`SCORE_BITS`] bits: tantivy sums the scores of a document's
+//! words in an order that can depend on where the document lies, so one article scores a last
+//! bit apart in two builds (wire-dev, 6 of 112 queries), and that bit must not order it.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
@@ -25,10 +29,10 @@ use tantivy::{DateTime, DocAddress, DocId, Score, SegmentReader};
 /// Where a hit goes: the greater first.
 #[derive(Debug, Clone, Copy)]
 pub struct HitKey {
-    /// What the order is by: the score, or the date in seconds (negated for oldest first;
-    /// undated is lowest either way).
+    /// What the order is by: the score ([`rounded`]), or the date in seconds (negated for
+    /// oldest first; undated is lowest either way).
     first: f64,
-    /// Then: the date (newest first) after a score, the score after a date.
+    /// Then: the date (newest first) after a score, the (rounded) score after a date.
     second: f64,
     /// Then the lower document id.
     id: u64,
@@ -58,6 +62,18 @@ impl PartialEq for HitKey {
 
 impl Eq for HitKey {}
 
+/// Significant bits of a score that order hits (of f32's 24).
+const SCORE_BITS: u32 = 14;
+
+/// `score` with its low bits cleared, so that sums of the same terms in another order (a last
+/// bit apart) compare equal, unless they straddle a step, about once in 2^10 such pairs. Hits
+/// apart by less than one part in 2^14 (about 0.001 for a score of 10) tie, and take the
+/// date and then the id to order them.
+fn rounded(score: Score) -> Score {
+    const MASK: u32 = !((1 << (24 - SCORE_BITS)) - 1);
+    Score::from_bits(score.to_bits() & MASK)
+}
+
 /// The order of one segment's hits: its date and id columns.
 pub struct SegmentOrder {
     by_score: bool,
@@ -78,11 +94,11 @@ impl SegmentOrder {
 
     /// The date of `doc` as a key, newest or oldest first; undated lowest either way.
     /// Seconds are exact in an f64 (up to 2^53), as scores are.
-    fn date(&self, doc: DocId, newest: bool) -> f64 {
+    fn date(&self, doc: DocId, newest_first: bool) -> f64 {
         let secs = self.dates.as_ref().and_then(|c| c.first(doc));
         secs.map_or(f64::NEG_INFINITY, |d| {
             let t = d.into_timestamp_secs() as f64;
-            if newest {
+            if newest_first {
                 t
             } else {
                 -t
@@ -93,7 +109,7 @@ impl SegmentOrder {
     /// The first part of the key of `doc`: its score, or its date.
     fn first(&self, doc: DocId, score: Score) -> f64 {
         if self.by_score {
-            f64::from(score)
+            f64::from(rounded(score))
         } else {
             self.date(doc, self.newest)
         }
@@ -104,7 +120,7 @@ impl SegmentOrder {
         if self.by_score {
             self.date(doc, true)
         } else {
-            f64::from(score)
+            f64::from(rounded(score))
         }
     }
 
@@ -122,7 +138,7 @@ impl SegmentOrder {
     }
 
     /// The key of `doc` if it goes before `worst`, reading its parts only as far as it takes
-    /// to tell: a score below the worst kept reads no column at all.
+    /// to tell: ranked by score, a hit scoring below the worst kept reads no column at all.
     fn above(&self, doc: DocId, score: Score, worst: &HitKey) -> Option<HitKey> {
         let first = self.first(doc, score);
         if first < worst.first {
@@ -253,19 +269,22 @@ impl Best {
             self.heap.push(Reverse((order.key(doc, score), doc)));
             return;
         }
-        let Some(Reverse((worst, _))) = self.heap.peek() else {
+        let Some(mut worst) = self.heap.peek_mut() else {
             return; // k = 0
         };
-        if let Some(key) = order.above(doc, score, worst) {
-            self.heap.pop();
-            self.heap.push(Reverse((key, doc)));
+        if let Some(key) = order.above(doc, score, &worst.0 .0) {
+            *worst = Reverse((key, doc));
         }
     }
 
     /// The score a hit must pass to be offered: below the worst kept, once `k` are kept.
     fn bound(&self) -> Score {
         match self.heap.peek() {
-            Some(Reverse((worst, _))) if self.heap.len() == self.k => worst.score.next_down(),
+            // `first` is the rounded score, itself a score: every hit that rounds to it or
+            // above scores it or above.
+            Some(Reverse((worst, _))) if self.heap.len() == self.k => {
+                (worst.first as Score).next_down()
+            }
             _ => Score::MIN,
         }
     }
@@ -278,5 +297,27 @@ impl Best {
             .into_iter()
             .map(|Reverse((key, doc))| (key, DocAddress::new(segment_ord, doc)))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_a_last_bit_apart_round_alike_and_order_keeps() {
+        let step = rounded(11.119_111);
+        let (a, b) = (
+            Score::from_bits(step.to_bits() + 5),
+            Score::from_bits(step.to_bits() + 6),
+        );
+        assert_eq!(rounded(a), rounded(b));
+        assert_eq!(rounded(a), step);
+        assert!(step <= a && a - step < a / 8000.0);
+        // Rounding keeps the order of scores apart by more than a step.
+        let scores = [0.0, 0.5, 1.0, 1.001, 2.0, 9.99, 10.0, 10.01, 250.0];
+        for w in scores.windows(2) {
+            assert!(rounded(w[0]) < rounded(w[1]), "{w:?}");
+        }
     }
 }
