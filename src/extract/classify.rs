@@ -264,7 +264,8 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
         return guess(Per, WEAK);
     }
     // `Scottish Executive`: a title word after a nationality is an office, not a person.
-    if sp.nationality && !f.has(Flags::COMMON | Flags::TITLE | Flags::ROLE | Flags::TITLE_MOD) {
+    let title_word = Flags::TITLE | Flags::ROLE | Flags::TITLE_MOD | Flags::CAP_TITLE;
+    if sp.nationality && !f.has(Flags::COMMON | title_word) {
         return guess(Per, WEAK);
     }
     if prev.is_some_and(|t| PLACE_PREP.contains(&t.text)) && !f.has(Flags::FIRST) {

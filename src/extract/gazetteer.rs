@@ -49,7 +49,7 @@ impl Flags {
     pub const COMMON: u32 = 1 << 2;
     /// Never a name on its own (months, weekdays, pronouns).
     pub const STOP: u32 = 1 << 3;
-    /// A nationality adjective (MISC).
+    /// A nationality adjective or noun (`French`, `Spaniard`; MISC).
     pub const NATIONALITY: u32 = 1 << 4;
     /// A country.
     pub const COUNTRY: u32 = 1 << 5;
@@ -63,7 +63,8 @@ impl Flags {
     pub const ORG_ANY: u32 = 1 << 9;
     /// An honorific or office, a title in any case (`President`).
     pub const TITLE: u32 = 1 << 10;
-    /// A role noun, a title only in lowercase (`striker`).
+    /// A role noun: a title in lowercase (`striker`), or capitalised before a first name and a
+    /// surname, or opening a sentence before a name (`Striker Tomas Vidal scored`).
     pub const ROLE: u32 = 1 << 11;
     /// A title modifier (`Foreign`, `former`).
     pub const TITLE_MOD: u32 = 1 << 12;
@@ -77,8 +78,10 @@ impl Flags {
     pub const LOC_HEAD: u32 = 1 << 16;
     /// A word that starts place names (`Lake`, `Mount`).
     pub const LOC_START: u32 = 1 << 17;
-    /// A party or side, a title only capitalised before a name (`Tory`, `Democrat`).
-    pub const AFFILIATION: u32 = 1 << 18;
+    /// A title only capitalised, right before a name: a party (`Tory`, `Democrat`), a rank
+    /// that is also an adjective (`Major`), a noun that mostly comes before other names
+    /// (`rival`, `official`).
+    pub const CAP_TITLE: u32 = 1 << 18;
 
     /// Whether any of `bits` is set.
     pub fn has(self, bits: u32) -> bool {
@@ -101,7 +104,7 @@ pub(crate) struct Gazetteer {
 const FINGERPRINT_BITS: u32 = 40;
 /// The bits of a slot that hold the flags.
 const FLAGS_MASK: u64 = (1 << (64 - FINGERPRINT_BITS)) - 1;
-const _: () = assert!(Flags::AFFILIATION as u64 <= FLAGS_MASK);
+const _: () = assert!(Flags::CAP_TITLE as u64 <= FLAGS_MASK);
 
 /// The part of key `k` a slot keeps, in place above the flags; never 0 (an empty slot).
 fn fingerprint(k: u64) -> u64 {
@@ -193,8 +196,8 @@ fn merged_lists() -> MergedLists {
             add(h, Flags::TITLE);
         } else if let Some(r) = w.strip_prefix('*') {
             add(r, Flags::ROLE);
-        } else if let Some(a) = w.strip_prefix('^') {
-            add(a, Flags::AFFILIATION);
+        } else if let Some(c) = w.strip_prefix('=') {
+            add(c, Flags::CAP_TITLE);
         } else {
             add(w, Flags::TITLE_MOD);
         }

@@ -232,8 +232,9 @@ impl<'a> Doc<'a> {
             let (t, f) = (&self.toks[j], self.flags[j]);
             // A role noun is a title in lowercase (`striker`), or capitalised right before a
             // first name and a surname (`Budget Director James Miller`), or opening a sentence
-            // before a name of two words (`Striker Didier Drogba scored`). A party is one only
-            // capitalised, right before a name (`Tory Dominic Grieve`).
+            // before a name of two words (`Striker Didier Drogba scored`). A party or a rank
+            // that is also an adjective is one only capitalised, right before a name (`Tory
+            // Dominic Grieve`, `Major Tom Hale`; not `a major Frankfurt bank`).
             let name_next = || self.full_name_at(j + 1) || self.two_word_name_at(j + 1);
             let head = t.kind == TokKind::Word
                 && t.shape != Shape::Upper
@@ -242,7 +243,7 @@ impl<'a> Doc<'a> {
                         && (t.shape == Shape::Lower
                             || self.full_name_at(j + 1)
                             || t.sent_start && self.two_word_name_at(j + 1)))
-                    || (f.has(Flags::AFFILIATION) && t.shape == Shape::Cap && name_next()));
+                    || (f.has(Flags::CAP_TITLE) && t.shape == Shape::Cap && name_next()));
             if head {
                 last_head = true;
             } else if f.has(Flags::TITLE_MOD) && t.kind == TokKind::Word && t.shape != Shape::Upper
