@@ -60,13 +60,8 @@ fn export_lists_documents_in_path_order_after_updates() {
     let names: Vec<String> = exported(&index)
         .iter()
         .map(|d| {
-            d["path"]
-                .as_str()
-                .unwrap()
-                .rsplit('/')
-                .next()
-                .unwrap()
-                .to_owned()
+            let path = std::path::Path::new(d["path"].as_str().unwrap());
+            path.file_name().unwrap().to_string_lossy().into_owned()
         })
         .collect();
     assert_eq!(names, ["a.txt", "b.txt", "c.txt", "d.txt"]);
