@@ -189,11 +189,31 @@ impl SegmentSortKeyComputer for SegmentOrder {
     }
 }
 
-/// Best match first; equal scores newest first, then by id.
+/// The order of hits: best match first (equal scores newest first), or by date (newest or
+/// oldest first, undated last; equal dates best match first); then by id.
 #[derive(Debug, Clone, Copy)]
-pub struct ByScore;
+pub struct HitOrder {
+    by_score: bool,
+    newest: bool,
+}
 
-impl SortKeyComputer for ByScore {
+impl HitOrder {
+    /// Best match first.
+    pub const BY_SCORE: HitOrder = HitOrder {
+        by_score: true,
+        newest: true,
+    };
+
+    /// By date, newest or oldest first.
+    pub fn by_date(newest: bool) -> HitOrder {
+        HitOrder {
+            by_score: false,
+            newest,
+        }
+    }
+}
+
+impl SortKeyComputer for HitOrder {
     type SortKey = HitKey;
     type Child = SegmentOrder;
     type Comparator = NaturalComparator;
@@ -203,12 +223,12 @@ impl SortKeyComputer for ByScore {
     }
 
     fn segment_sort_key_computer(&self, reader: &SegmentReader) -> tantivy::Result<SegmentOrder> {
-        Ok(SegmentOrder::new(reader, true, true))
+        Ok(SegmentOrder::new(reader, self.by_score, self.newest))
     }
 
-    /// The segment's best `k`, skipping what block-max pruning shows cannot reach them. The
-    /// bound given back is just below the `k`th score, so that hits equal to it still come
-    /// and the id decides between them.
+    /// The segment's best `k`. Ranked by score, what block-max pruning shows cannot reach them
+    /// is skipped: the bound given back is just below the `k`th score, so that hits equal to it
+    /// still come and the date and id decide between them.
     fn collect_segment_top_k(
         &self,
         k: usize,
@@ -219,34 +239,22 @@ impl SortKeyComputer for ByScore {
         let order = self.segment_sort_key_computer(reader)?;
         let mut best = Best::new(k);
         let alive = reader.alive_bitset();
-        weight.for_each_pruning(Score::MIN, reader, &mut |doc, score| {
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                best.offer(&order, doc, score);
-            }
-            best.bound()
-        })?;
+        let alive = |doc: DocId| alive.is_none_or(|a| a.is_alive(doc));
+        if self.by_score {
+            weight.for_each_pruning(Score::MIN, reader, &mut |doc, score| {
+                if alive(doc) {
+                    best.offer(&order, doc, score);
+                }
+                best.bound()
+            })?;
+        } else {
+            weight.for_each(reader, &mut |doc, score| {
+                if alive(doc) {
+                    best.offer(&order, doc, score);
+                }
+            })?;
+        }
         Ok(best.into_sorted(segment_ord))
-    }
-}
-
-/// By date (newest or oldest first, undated last); equal dates best match first, then by id.
-#[derive(Debug, Clone, Copy)]
-pub struct ByDate {
-    /// Newest first.
-    pub newest: bool,
-}
-
-impl SortKeyComputer for ByDate {
-    type SortKey = HitKey;
-    type Child = SegmentOrder;
-    type Comparator = NaturalComparator;
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn segment_sort_key_computer(&self, reader: &SegmentReader) -> tantivy::Result<SegmentOrder> {
-        Ok(SegmentOrder::new(reader, false, self.newest))
     }
 }
 

@@ -9,7 +9,7 @@ use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader, TantivyDocument};
 
 use crate::error::Result;
-use crate::hit_order::{ByDate, ByScore, HitKey};
+use crate::hit_order::{HitKey, HitOrder};
 use crate::index::document::StoredDoc;
 use crate::index::NewsIndex;
 use crate::query::build::build;
@@ -105,7 +105,7 @@ pub fn search(index: &NewsIndex, req: &SearchRequest) -> Result<SearchResults> {
     let top = TopDocs::with_limit(limit).and_offset(req.offset);
     let (total, page): (usize, Vec<(HitKey, DocAddress)>) = match sort {
         Sort::Relevance => {
-            let top = top.order_by(ByScore);
+            let top = top.order_by(HitOrder::BY_SCORE);
             if built.term_union {
                 let page = searcher.search(&*built.query, &top)?;
                 (searcher.search(&*built.query, &CountUnscored)?, page)
@@ -114,9 +114,7 @@ pub fn search(index: &NewsIndex, req: &SearchRequest) -> Result<SearchResults> {
             }
         }
         Sort::Newest | Sort::Oldest => {
-            let top = top.order_by(ByDate {
-                newest: sort == Sort::Newest,
-            });
+            let top = top.order_by(HitOrder::by_date(sort == Sort::Newest));
             searcher.search(&*built.query, &(Count, top))?
         }
     };
