@@ -247,7 +247,6 @@ impl Gazetteer {
     }
 
     /// The flags of `word` in any case; `buf` is scratch space.
-    #[cfg(test)]
     pub fn word(&self, word: &str, buf: &mut String) -> Flags {
         lower_into(word, buf);
         self.lowered(buf, key(buf))

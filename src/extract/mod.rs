@@ -117,8 +117,7 @@ fn is_name_of_heads(name: &str) -> bool {
     let mut buf = String::new();
     let one_word = name.split_whitespace().nth(1).is_none();
     name.split_whitespace().all(|w| {
-        gazetteer::lower_into(w, &mut buf);
-        let f = g.lowered(&buf, gazetteer::key(&buf));
+        let f = g.word(w, &mut buf);
         let head = f.has(gazetteer::Flags::ORG_HEAD | gazetteer::Flags::STOP);
         let abbreviation = w.len() <= 4 && w.ends_with('.'); // `H.K.`
         (head && (one_word || !f.has(gazetteer::Flags::FIRST))) || abbreviation
@@ -129,10 +128,7 @@ fn is_name_of_heads(name: &str) -> bool {
 /// word, a place, a country, the head of an organisation's name: `Aerospace`, `Brazil`).
 pub(crate) fn may_be_surname(word: &str) -> bool {
     use gazetteer::Flags;
-    let g = gazetteer::gazetteer();
-    let mut buf = String::new();
-    gazetteer::lower_into(word, &mut buf);
-    let f = g.lowered(&buf, gazetteer::key(&buf));
+    let f = gazetteer::gazetteer().word(word, &mut String::new());
     f.0 & !(Flags::FIRST | Flags::SURNAME) == 0
 }
 

@@ -177,13 +177,7 @@ impl<'a> Doc<'a> {
 
     /// Whether a first name and a surname start at `i`, on one line: `James Miller`.
     pub fn full_name_at(&self, i: usize) -> bool {
-        let personal = |k: usize| {
-            self.toks.get(k).is_some_and(|t| {
-                t.kind == TokKind::Word && t.shape == Shape::Cap && t.line == self.toks[i].line
-            })
-        };
-        personal(i)
-            && personal(i + 1)
+        self.two_capitalised_at(i)
             && self.flags[i].has(Flags::FIRST)
             && !self.flags[i].has(Flags::COMMON | Flags::PLACE | Flags::COUNTRY)
             && (self.flags[i + 1].has(Flags::SURNAME) || !self.flags[i + 1].has(Flags::COMMON))
@@ -194,14 +188,8 @@ impl<'a> Doc<'a> {
     /// one line: no ordinary word, place or organisation (`Didier Drogba`, not `Intelligence
     /// Unit`).
     fn two_word_name_at(&self, i: usize) -> bool {
-        let cap = |k: usize| {
-            self.toks.get(k).is_some_and(|t| {
-                t.kind == TokKind::Word && t.shape == Shape::Cap && t.line == self.toks[i].line
-            })
-        };
         let not = |k: usize, bits: u32| !self.flags[k].has(bits);
-        cap(i)
-            && cap(i + 1)
+        self.two_capitalised_at(i)
             && (self.flags[i].has(Flags::FIRST) || not(i, Flags::COMMON))
             && not(
                 i,
@@ -211,6 +199,16 @@ impl<'a> Doc<'a> {
                 i + 1,
                 Flags::COMMON | Flags::ORG_HEAD | Flags::LOC_HEAD | Flags::PLACE,
             )
+    }
+
+    /// Whether two capitalised words (`James Miller`) start at `i`, on one line.
+    fn two_capitalised_at(&self, i: usize) -> bool {
+        let cap = |k: usize| {
+            self.toks.get(k).is_some_and(|t| {
+                t.kind == TokKind::Word && t.shape == Shape::Cap && t.line == self.toks[i].line
+            })
+        };
+        cap(i) && cap(i + 1)
     }
 
     /// Whether a title modifier or head is token `k`, or `the` and then one: what may follow

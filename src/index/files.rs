@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::{DocId, Searcher, SegmentReader, TantivyDocument, Term};
 
 use super::document::{FileStamp, Id};
 use crate::error::Result;
@@ -25,27 +25,54 @@ pub struct KnownFile {
     pub content_hash: Option<u64>,
 }
 
+/// The file records of one segment: its path column, with its dictionary read in order once
+/// (looking up each ordinal alone is far slower), and which records are duplicate files'.
+struct SegmentFiles {
+    column: tantivy::columnar::StrColumn,
+    paths: Vec<String>,
+    duplicates: rustc_hash::FxHashSet<u32>,
+}
+
+impl SegmentFiles {
+    /// The records of `segment`, if it has a path column.
+    fn of(segment: &SegmentReader, f: &Fields) -> Result<Option<Self>> {
+        let Some(column) = segment.fast_fields().str("path")? else {
+            return Ok(None);
+        };
+        let dup_term = Term::from_field_text(f.kind, KIND_DUPLICATE);
+        Ok(Some(SegmentFiles {
+            paths: all_terms(&column)?,
+            column,
+            duplicates: duplicate_docs(segment, &dup_term)?,
+        }))
+    }
+
+    /// Each live record that has a path, with the path's ordinal in [`SegmentFiles::paths`].
+    fn records<'s>(
+        &'s self,
+        segment: &'s SegmentReader,
+    ) -> impl Iterator<Item = (DocId, u64)> + 's {
+        segment
+            .doc_ids_alive()
+            .filter_map(|doc| Some((doc, self.column.term_ords(doc).next()?)))
+            .filter(|&(_, p)| (p as usize) < self.paths.len())
+    }
+}
+
 /// Every indexed file by path.
 pub fn known_files(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<String, KnownFile>> {
     let mut out = FxHashMap::default();
-    let dup_term = Term::from_field_text(f.kind, KIND_DUPLICATE);
     for segment in searcher.segment_readers() {
-        let fast = segment.fast_fields();
-        let Some(paths) = fast.str("path")? else {
+        let Some(files) = SegmentFiles::of(segment, f)? else {
             continue;
         };
+        let fast = segment.fast_fields();
         let ids = fast.u64("id")?;
         let sizes = fast.u64("file_size")?;
         let mtimes = fast.u64("file_mtime")?;
         let hashes = fast.u64("content_hash")?;
-        let dup_docs = duplicate_docs(segment, &dup_term)?;
-        // Dictionaries read in order once (looking up each ordinal alone is far slower).
-        let path_by_ord = all_terms(&paths)?;
-        for doc in segment.doc_ids_alive() {
-            let (Some(p), Some(id)) = (paths.term_ords(doc).next(), ids.first(doc)) else {
-                continue;
-            };
-            let Some(path) = path_by_ord.get(p as usize) else {
+        for (doc, p) in files.records(segment) {
+            let Some(id) = ids.first(doc) else {
                 continue;
             };
             let stamp = FileStamp {
@@ -55,10 +82,10 @@ pub fn known_files(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<String, 
             let known = KnownFile {
                 id: Id(id),
                 stamp,
-                duplicate: dup_docs.contains(&doc),
+                duplicate: files.duplicates.contains(&doc),
                 content_hash: hashes.first(doc),
             };
-            out.insert(path.clone(), known);
+            out.insert(files.paths[p as usize].clone(), known);
         }
     }
     Ok(out)
@@ -67,31 +94,21 @@ pub fn known_files(searcher: &Searcher, f: &Fields) -> Result<FxHashMap<String, 
 /// Every document (duplicate files' records left out) in the order of their paths: the same
 /// order for the same files in every build, whichever segment each document is in.
 pub fn documents_by_path(searcher: &Searcher, f: &Fields) -> Result<Vec<tantivy::DocAddress>> {
-    let dup_term = Term::from_field_text(f.kind, KIND_DUPLICATE);
     let mut paths_of = Vec::new();
-    let mut docs: Vec<(u32, u64, u32)> = Vec::new(); // (segment, path ordinal, doc)
+    let mut docs: Vec<(u32, u64, DocId)> = Vec::new(); // (segment, path ordinal, doc)
     for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-        let Some(paths) = segment.fast_fields().str("path")? else {
+        let Some(files) = SegmentFiles::of(segment, f)? else {
             paths_of.push(Vec::new());
             continue;
         };
-        let dup_docs = duplicate_docs(segment, &dup_term)?;
-        for doc in segment.doc_ids_alive() {
-            if let Some(p) = paths
-                .term_ords(doc)
-                .next()
-                .filter(|_| !dup_docs.contains(&doc))
-            {
+        for (doc, p) in files.records(segment) {
+            if !files.duplicates.contains(&doc) {
                 docs.push((ord as u32, p, doc));
             }
         }
-        paths_of.push(all_terms(&paths)?);
+        paths_of.push(files.paths);
     }
-    let path = |&(seg, p, _): &(u32, u64, u32)| {
-        paths_of[seg as usize]
-            .get(p as usize)
-            .map_or("", String::as_str)
-    };
+    let path = |&(seg, p, _): &(u32, u64, DocId)| paths_of[seg as usize][p as usize].as_str();
     docs.sort_by(|a, b| path(a).cmp(path(b)));
     Ok(docs
         .into_iter()
