@@ -189,6 +189,10 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     if len > 1 && (fl(b).has(Flags::LOC_HEAD) || fl(a).has(Flags::LOC_START)) {
         return guess(Loc, STRONG);
     }
+    // `Raging Bull`, `Enduring Love`: a verb form does not start a name (a film's, a book's).
+    if len > 1 && doc.verb_form(a) && !doc.has_organisation_word(a, b) {
+        return NOTHING;
+    }
     if len == 1 && t0.camel {
         return guess(Org, MEDIUM);
     }

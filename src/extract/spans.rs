@@ -175,6 +175,42 @@ impl<'a> Doc<'a> {
             })
     }
 
+    /// Whether token `i` is a capitalised verb form in `-ing` that no list knows as a name:
+    /// an ordinary word opening a sentence (`Entering Westminster, he...`) or a work's title
+    /// (`Raging Bull`), not a first name (`Erling`? only when a list says so).
+    pub fn verb_form(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let named = Flags::FIRST
+            | Flags::SURNAME
+            | Flags::PLACE
+            | Flags::COUNTRY
+            | Flags::ORG
+            | Flags::ORG_ANY
+            | Flags::ORG_START
+            | Flags::NATIONALITY;
+        // A title (the first of several lines) may capitalise every word (`Engineering
+        // Measurements (emco) Sets...`).
+        if t.line == 0 && self.caps_line.len() > 1 {
+            return false;
+        }
+        // `Oscar-winning`, but not `Ex-Downing`.
+        let tail = t.text.rsplit('-').next().unwrap_or_default();
+        t.kind == TokKind::Word
+            && t.shape == Shape::Cap
+            && t.text.len() >= 6
+            && t.text.ends_with("ing")
+            && (tail.len() == t.text.len() || tail.starts_with(|c: char| c.is_lowercase()))
+            && !self.flags[i].has(named)
+    }
+
+    /// Whether a word of `first..=last` makes it an organisation's name: an organisation
+    /// word (`Association`, `Bank`) or a company's ending (`Inc`).
+    pub fn has_organisation_word(&self, first: usize, last: usize) -> bool {
+        (first..=last).any(|k| {
+            self.flags[k].has(Flags::ORG_HEAD | Flags::ORG_ANY) || is_company_end(self.toks[k].text)
+        })
+    }
+
     /// Whether a first name and a surname start at `i`, on one line: `James Miller`.
     pub fn full_name_at(&self, i: usize) -> bool {
         self.two_capitalised_at(i)
@@ -283,16 +319,22 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// Whether a sentence-initial word is an ordinary word, not the start of a name.
-fn common_opener(doc: &Doc<'_>, i: usize, single: bool, buf: &mut String) -> bool {
+/// Whether a sentence-initial word is an ordinary word, not the start of a name that runs to
+/// token `last`. A verb form is one before another word (`Entering Parliament, he...`,
+/// `Praising Kessel Rovers, she...`), unless the name is a company's (`Charming Shoppes Inc`).
+fn common_opener(doc: &Doc<'_>, i: usize, last: usize, buf: &mut String) -> bool {
     let f = doc.flags[i];
     if f.has(Flags::STOP) {
         return !doc.saint_at(i);
     }
     lower_into(doc.toks[i].text, buf);
-    let common = f.has(Flags::COMMON) || doc.lower_words.contains(&key(buf));
+    let common = f.has(Flags::COMMON)
+        || doc.lower_words.contains(&key(buf))
+        || i < last
+            && doc.verb_form(i)
+            && !(i + 1..=last).any(|k| is_company_end(doc.toks[k].text));
     let namey = f.has(Flags::COUNTRY | Flags::PLACE | Flags::ORG | Flags::NATIONALITY);
-    common && !namey && (single || !f.has(Flags::FIRST))
+    common && !namey && (i == last || !f.has(Flags::FIRST))
 }
 
 /// Whether tokens from `first` on, up to `last`, make a place, country or organisation of
@@ -393,7 +435,7 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
         let mut first = i;
         while first <= j
             && toks[first].sent_start
-            && common_opener(doc, first, first == j, &mut buf)
+            && common_opener(doc, first, j, &mut buf)
             && !begins_known_name(doc, first, j, &mut buf)
         {
             first += 1;

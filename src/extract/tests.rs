@@ -566,3 +566,32 @@ fn headline_words_company_short_forms_and_institutions() {
         ["Senate Agriculture"]
     );
 }
+
+#[test]
+fn verb_forms_start_no_name() {
+    // Opening a sentence, the verb form is an ordinary word and the name after it stands
+    // (below the title, which may capitalise every word).
+    let text = "Club notes\nEntering Westminster, he shared an office with Tomas Brandvold. Praising Kessel \
+                Rovers, Brandvold said little.";
+    assert_eq!(
+        texts(text, EntityKind::Person),
+        ["Tomas Brandvold", "Brandvold"]
+    );
+    assert_eq!(texts(text, EntityKind::Organization), ["Kessel Rovers"]);
+    // Inside a sentence it starts a work's title, not a person's name.
+    assert_none(
+        "Her favourite films are Raging Tempest and Enduring Summer, she said.",
+        EntityKind::Person,
+    );
+    assert_none("The Oscar-winning Marlow was sold.", EntityKind::Person);
+    // A company's name may start with one.
+    let text = "Charming Shoppes Inc said sales rose. Rivals include the Recording Industry \
+                Association of America.";
+    assert_eq!(
+        texts(text, EntityKind::Organization),
+        [
+            "Charming Shoppes Inc",
+            "Recording Industry Association of America"
+        ]
+    );
+}
