@@ -47,6 +47,8 @@ const NOTHING: Guess = Guess {
 const SAY: &[&str] = &[
     "said", "says", "told", "added", "asked", "wrote", "stated", "believes", "thinks", "replied",
 ];
+/// Words of titles and offices (`Minister`, `Speaker`, `Shadow`, `Tory`).
+const TITLE_WORD: u32 = Flags::TITLE | Flags::ROLE | Flags::TITLE_MOD | Flags::CAP_TITLE;
 /// Prepositions that come before places.
 const PLACE_PREP: &[&str] = &[
     "in", "at", "near", "from", "outside", "across", "into", "towards", "toward", "via",
@@ -237,6 +239,9 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
         if fl(b).has(Flags::PLACE | Flags::COUNTRY) && !fl(b).has(Flags::SURNAME) {
             return guess(Org, MEDIUM);
         }
+        // `Shadow Secretary`, `Commons Speaker`, `Triple Crown`: a title word after a word that
+        // is no first name ends an office or a thing's name, not a person's.
+        let office = fl(b).has(TITLE_WORD) && !fl(a).has(Flags::FIRST);
         let plain = |i: usize| {
             !fl(i).has(Flags::COMMON | Flags::STOP)
                 || fl(i).has(Flags::FIRST | Flags::SURNAME) && i == b
@@ -246,6 +251,9 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
             if fl(a).has(Flags::ORG) {
                 return guess(Org, MEDIUM);
             }
+            if office {
+                return NOTHING;
+            }
             // A headline capitalises every word: with no first name, `Convertible
             // Debentures` or `Qtly Div` is no person.
             if doc.ticker_title && t0.line == 0 {
@@ -253,7 +261,7 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
             }
             return guess(Per, MEDIUM);
         }
-        return if sp.nationality && cap_words {
+        return if sp.nationality && cap_words && !office {
             guess(Per, WEAK)
         } else {
             NOTHING
@@ -262,14 +270,15 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     // One capitalised word.
     let f = fl(a);
     let namey = f.has(Flags::FIRST | Flags::SURNAME);
-    if (next_is(SAY) && namey)
+    // `the Chancellor said`: no name comes after an article.
+    let article = prev.is_some_and(|t| t.text.eq_ignore_ascii_case("the"));
+    if (next_is(SAY) && namey && !article)
         || (next.is_some_and(|t| t.kind == TokKind::Possessive) && sp.nationality)
     {
         return guess(Per, WEAK);
     }
     // `Scottish Executive`: a title word after a nationality is an office, not a person.
-    let title_word = Flags::TITLE | Flags::ROLE | Flags::TITLE_MOD | Flags::CAP_TITLE;
-    if sp.nationality && !f.has(Flags::COMMON | title_word) {
+    if sp.nationality && !f.has(Flags::COMMON | TITLE_WORD) {
         return guess(Per, WEAK);
     }
     if prev.is_some_and(|t| PLACE_PREP.contains(&t.text)) && !f.has(Flags::FIRST) {

@@ -595,3 +595,14 @@ fn verb_forms_start_no_name() {
         ]
     );
 }
+
+#[test]
+fn offices_and_titles_alone_are_not_persons() {
+    let text = "Club notes\nThe Chancellor said the plan failed. The Commons Speaker wrote to \
+                Scottish Finance Minister, Tomas Brandvold, after the Triple Crown game. Tomas \
+                King said little.";
+    assert_eq!(
+        texts(text, EntityKind::Person),
+        ["Tomas Brandvold", "Tomas King"]
+    );
+}
