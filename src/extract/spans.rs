@@ -31,6 +31,25 @@ pub(crate) struct Span {
     pub caps: bool,
 }
 
+/// Last words of compounds that come before a name (`US-born`, `Fifteen-year-old`,
+/// `Car-maker`), besides participles.
+const MODIFIER_TAILS: &[&str] = &[
+    "born",
+    "run",
+    "hit",
+    "made",
+    "minus",
+    "plus",
+    "old",
+    "time",
+    "maker",
+    "star",
+    "owner",
+    "winner",
+    "songwriter",
+    "in-law",
+];
+
 /// Per-token facts the span finder and the classifier share.
 pub(crate) struct Doc<'a> {
     /// The tokens.
@@ -193,14 +212,28 @@ impl<'a> Doc<'a> {
         if t.line == 0 && self.caps_line.len() > 1 {
             return false;
         }
-        // `Oscar-winning`, but not `Ex-Downing`.
-        let tail = t.text.rsplit('-').next().unwrap_or_default();
         t.kind == TokKind::Word
             && t.shape == Shape::Cap
             && t.text.len() >= 6
             && t.text.ends_with("ing")
-            && (tail.len() == t.text.len() || tail.starts_with(|c: char| c.is_lowercase()))
+            && !t.text.contains('-')
             && !self.flags[i].has(named)
+    }
+
+    /// Whether token `i` is a capitalised compound ending in a participle or a word of
+    /// [`MODIFIER_TAILS`]: an adjective or a role before a name (`State-owned Rosneft`,
+    /// `London-based`, `Oscar-winning`, `Two-time`, `Film-maker`), never part of it (`Wal-mart`
+    /// and `Coca-cola` end in other words, `Jean-Luc` and `Ex-Downing` in capitals).
+    pub fn modifier_compound(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let participle = |w: &str| w.len() >= 4 && (w.ends_with("ed") || w.ends_with("ing"));
+        t.kind == TokKind::Word
+            && t.shape == Shape::Cap
+            && t.text.rsplit_once('-').is_some_and(|(head, tail)| {
+                !head.is_empty()
+                    && tail.chars().next().is_some_and(char::is_lowercase)
+                    && (participle(tail) || MODIFIER_TAILS.contains(&tail))
+            })
     }
 
     /// Whether a word of `first..=last` makes it an organisation's name: an organisation
@@ -382,6 +415,10 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
         }
         if !doc.caplike(i) {
             (title, nationality) = (false, false);
+            i += 1;
+            continue;
+        }
+        if doc.modifier_compound(i) {
             i += 1;
             continue;
         }

@@ -606,3 +606,23 @@ fn offices_and_titles_alone_are_not_persons() {
         ["Tomas Brandvold", "Tomas King"]
     );
 }
+
+#[test]
+fn compound_adjectives_are_not_part_of_names() {
+    let text = "Club notes\nState-owned Kessel Oil Corp bought a stake in London-based Varga \
+                Holdings Ltd. The Dutch-born Tomas Brandvold and Oscar-nominated Marta Lind \
+                came. Wal-mart Stores Inc and Coca-cola Bottling Co sell here.";
+    assert_eq!(
+        texts(text, EntityKind::Person),
+        ["Tomas Brandvold", "Marta Lind"]
+    );
+    assert_eq!(
+        texts(text, EntityKind::Organization),
+        [
+            "Kessel Oil Corp",
+            "Varga Holdings Ltd.",
+            "Wal-mart Stores Inc",
+            "Coca-cola Bottling Co"
+        ]
+    );
+}
