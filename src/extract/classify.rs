@@ -49,6 +49,26 @@ const SAY: &[&str] = &[
 ];
 /// Words of titles and offices (`Minister`, `Speaker`, `Shadow`, `Tory`).
 const TITLE_WORD: u32 = Flags::TITLE | Flags::ROLE | Flags::TITLE_MOD | Flags::CAP_TITLE;
+/// Points of the compass that name a part of a place (`East Midlands`, `Central Asia`).
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+];
 /// Prepositions that come before places.
 const PLACE_PREP: &[&str] = &[
     "in", "at", "near", "from", "outside", "across", "into", "towards", "toward", "via",
@@ -228,6 +248,17 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
             && !fl(b).has(Flags::COMMON | Flags::PLACE | Flags::COUNTRY | Flags::ORG_HEAD)
         {
             return guess(Per, MEDIUM);
+        }
+        // `East Midlands`, `Southern California`, `Bristol West`: a place and a point of the
+        // compass is a region or a constituency (`China Eastern`, `Norfolk Southern` are
+        // companies).
+        let lower = |i: usize| toks[i].text.to_ascii_lowercase();
+        let place = |i: usize| fl(i).has(Flags::PLACE | Flags::COUNTRY);
+        let region = COMPASS.contains(&lower(a).as_str()) && place(b);
+        let constituency =
+            place(a) && matches!(lower(b).as_str(), "north" | "south" | "east" | "west");
+        if len == 2 && (region || constituency) {
+            return guess(Loc, STRONG);
         }
         // A place or country in it: a team or an institution (`Seattle Mariners`, `Dynamo Kiev`).
         for k in (a..b).take(3) {

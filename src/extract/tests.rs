@@ -626,3 +626,19 @@ fn compound_adjectives_are_not_part_of_names() {
         ]
     );
 }
+
+#[test]
+fn regions_constituencies_seas_and_castles_are_places() {
+    let text = "Club notes\nFloods hit East Midlands towns. She won Bristol West. Ships crossed \
+                the Aegean Sea to reach Kessel Castle. Norfolk Southern said freight rose.";
+    assert_eq!(
+        texts(text, EntityKind::Location),
+        [
+            "East Midlands",
+            "Bristol West",
+            "Aegean Sea",
+            "Kessel Castle"
+        ]
+    );
+    assert_eq!(texts(text, EntityKind::Organization), ["Norfolk Southern"]);
+}
