@@ -62,7 +62,8 @@ impl Known {
                 }
             } else {
                 if kind == EntityKind::Organization && sp.last > sp.first {
-                    k.add_short_forms(doc, sp, &text);
+                    let listed = gazetteer().get(buf).has(Flags::ORG);
+                    k.add_short_forms(doc, sp, &text, listed);
                 }
                 k.others.entry(buf.clone()).or_insert((kind, text));
             }
@@ -75,7 +76,7 @@ impl Known {
 
     /// The shorter names an organisation of several words goes by later in the story, each
     /// taking `full` as its canonical name or its own.
-    fn add_short_forms(&mut self, doc: &Doc<'_>, sp: &Span, full: &str) {
+    fn add_short_forms(&mut self, doc: &Doc<'_>, sp: &Span, full: &str, listed: bool) {
         let org = EntityKind::Organization;
         let (first, last) = (sp.first, sp.last);
         let company = super::spans::is_company_end(doc.toks[last].text);
@@ -95,8 +96,9 @@ impl Known {
                 .entry(head.to_lowercase())
                 .or_insert((org, canonical));
         }
-        // `Salomon said`, after `Salomon Brothers Inc`: a company's first word alone is the
-        // company, unless it is an ordinary word or a place.
+        // `Salomon said`, after `Salomon Brothers Inc`, or `Merrill's`, after `Merrill Lynch`
+        // (an organisation of the gazetteer): its first word alone is the company, unless it is
+        // an ordinary word or a place.
         let plain = !doc.flags[first].has(
             Flags::COMMON
                 | Flags::PLACE
@@ -106,7 +108,7 @@ impl Known {
                 | Flags::ORG_HEAD
                 | Flags::ORG_START,
         );
-        if plain && company && doc.toks[first].shape == Shape::Cap {
+        if plain && (company || listed) && doc.toks[first].shape == Shape::Cap {
             let word = doc.toks[first].text.to_lowercase();
             self.others
                 .entry(word)

@@ -642,3 +642,15 @@ fn regions_constituencies_seas_and_castles_are_places() {
     );
     assert_eq!(texts(text, EntityKind::Organization), ["Norfolk Southern"]);
 }
+
+#[test]
+fn a_listed_organisations_first_word_alone_is_it() {
+    let text =
+        "Club notes\nA former executive of Merrill Lynch lost her claim. The case was about \
+                performance, Merrill said.";
+    assert_eq!(texts(text, EntityKind::Person), Vec::<String>::new());
+    assert_eq!(
+        canonicals(text, EntityKind::Organization),
+        ["Merrill Lynch", "Merrill Lynch"]
+    );
+}
