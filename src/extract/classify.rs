@@ -47,7 +47,7 @@ const NOTHING: Guess = Guess {
 const SAY: &[&str] = &[
     "said", "says", "told", "added", "asked", "wrote", "stated", "believes", "thinks", "replied",
 ];
-/// Words of titles and offices (`Minister`, `Speaker`, `Shadow`, `Tory`).
+/// Words of titles and offices (`Minister`, `Speaker`, `Foreign`, `Tory`).
 const TITLE_WORD: u32 = Flags::TITLE | Flags::ROLE | Flags::TITLE_MOD | Flags::CAP_TITLE;
 /// Points of the compass that name a part of a place (`East Midlands`, `Central Asia`).
 const COMPASS: &[&str] = &[
@@ -212,7 +212,7 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
         return guess(Loc, STRONG);
     }
     // `Raging Bull`, `Enduring Love`: a verb form does not start a name (a film's, a book's).
-    if len > 1 && doc.verb_form(a) && !doc.has_organisation_word(a, b) {
+    if doc.verb_phrase(a, b) {
         return NOTHING;
     }
     if len == 1 && t0.camel {
@@ -252,13 +252,15 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
         // `East Midlands`, `Southern California`, `Bristol West`: a place and a point of the
         // compass is a region or a constituency (`China Eastern`, `Norfolk Southern` are
         // companies).
-        let lower = |i: usize| toks[i].text.to_ascii_lowercase();
+        // Not sure: `North Melbourne` and `South Sydney` are teams too.
+        let is =
+            |i: usize, words: &[&str]| words.iter().any(|w| toks[i].text.eq_ignore_ascii_case(w));
         let place = |i: usize| fl(i).has(Flags::PLACE | Flags::COUNTRY);
-        let region = COMPASS.contains(&lower(a).as_str()) && place(b);
-        let constituency =
-            place(a) && matches!(lower(b).as_str(), "north" | "south" | "east" | "west");
-        if len == 2 && (region || constituency) {
-            return guess(Loc, STRONG);
+        if len == 2
+            && (is(a, COMPASS) && place(b)
+                || place(a) && is(b, &["north", "south", "east", "west"]))
+        {
+            return guess(Loc, MEDIUM);
         }
         // A place or country in it: a team or an institution (`Seattle Mariners`, `Dynamo Kiev`).
         for k in (a..b).take(3) {
@@ -272,7 +274,9 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
         }
         // `Shadow Secretary`, `Commons Speaker`, `Triple Crown`: a title word after a word that
         // is no first name ends an office or a thing's name, not a person's.
-        let office = fl(b).has(TITLE_WORD) && !fl(a).has(Flags::FIRST);
+        // A surname that is also a title (`Masayoshi Son`, `Ledley King`) stays a name.
+        let office =
+            fl(b).has(TITLE_WORD) && !fl(b).has(Flags::SURNAME) && !fl(a).has(Flags::FIRST);
         let plain = |i: usize| {
             !fl(i).has(Flags::COMMON | Flags::STOP)
                 || fl(i).has(Flags::FIRST | Flags::SURNAME) && i == b

@@ -62,7 +62,12 @@ impl Known {
                 }
             } else {
                 if kind == EntityKind::Organization && sp.last > sp.first {
-                    let listed = gazetteer().get(buf).has(Flags::ORG);
+                    // `Merrill Lynch`: two words, the first a name, the second no ordinary
+                    // word or organisation word (not `Democratic Unionist Party`, `Marine Corps`).
+                    let listed = sp.last == sp.first + 1
+                        && doc.flags[sp.first].has(Flags::FIRST | Flags::SURNAME)
+                        && !doc.flags[sp.last].has(Flags::COMMON | Flags::ORG_HEAD)
+                        && gazetteer().get(buf).has(Flags::ORG);
                     k.add_short_forms(doc, sp, &text, listed);
                 }
                 k.others.entry(buf.clone()).or_insert((kind, text));

@@ -8,7 +8,7 @@
 //! resolver matches against the rest of the document. Every loop moves forward; lookahead is
 //! bounded by [`MAX_SPAN`] and [`MAX_TITLE`] tokens.
 
-use super::gazetteer::{gazetteer, key, lower_into, Flags, HashedSet};
+use super::gazetteer::{gazetteer, key, lower_into, push_lower, Flags, HashedSet};
 use super::tokenize::{Shape, TokKind, Token};
 
 /// Longest span, in tokens.
@@ -36,6 +36,7 @@ pub(crate) struct Span {
 const MODIFIER_TAILS: &[&str] = &[
     "born",
     "run",
+    "led",
     "hit",
     "made",
     "minus",
@@ -47,7 +48,7 @@ const MODIFIER_TAILS: &[&str] = &[
     "owner",
     "winner",
     "songwriter",
-    "in-law",
+    "law",
 ];
 
 /// Per-token facts the span finder and the classifier share.
@@ -194,10 +195,27 @@ impl<'a> Doc<'a> {
             })
     }
 
-    /// Whether token `i` is a capitalised verb form in `-ing` that no list knows as a name:
-    /// an ordinary word opening a sentence (`Entering Westminster, he...`) or a work's title
-    /// (`Raging Bull`), not a first name (`Erling`? only when a list says so).
-    pub fn verb_form(&self, i: usize) -> bool {
+    /// Whether `first..=last` is a verb form in `-ing` and its object, not a name: an
+    /// ordinary word opening a sentence (`Entering Westminster, he...`) or a work's title
+    /// (`Enduring Love`). It is one when a comma or a possessive follows or an ordinary word or
+    /// a nationality is in it, so that a first name no list knows stays one (`Erling Varga
+    /// scored`), and never before an organisation word (`Charming Shoppes Inc`, `Recording
+    /// Industry Association`).
+    pub fn verb_phrase(&self, first: usize, last: usize) -> bool {
+        let after = self.toks.get(last + 1);
+        let clause = after.is_some_and(|t| t.text == "," || t.kind == TokKind::Possessive);
+        let ordinary = Flags::COMMON | Flags::NATIONALITY;
+        first < last
+            && self.verb_form(first)
+            && !self.has_organisation_word(first + 1, last)
+            && (clause || (first + 1..=last).any(|k| self.flags[k].has(ordinary)))
+    }
+
+    /// Whether token `i` is a capitalised verb form in `-ing` that no list knows as a name.
+    /// Not on a title line (the first of several lines), which may capitalise every word
+    /// (`Engineering Measurements (emco) Sets...`): the same words alone on one line are a
+    /// sentence.
+    fn verb_form(&self, i: usize) -> bool {
         let t = &self.toks[i];
         let named = Flags::FIRST
             | Flags::SURNAME
@@ -207,8 +225,6 @@ impl<'a> Doc<'a> {
             | Flags::ORG_ANY
             | Flags::ORG_START
             | Flags::NATIONALITY;
-        // A title (the first of several lines) may capitalise every word (`Engineering
-        // Measurements (emco) Sets...`).
         if t.line == 0 && self.caps_line.len() > 1 {
             return false;
         }
@@ -224,15 +240,33 @@ impl<'a> Doc<'a> {
     /// [`MODIFIER_TAILS`]: an adjective or a role before a name (`State-owned Rosneft`,
     /// `London-based`, `Oscar-winning`, `Two-time`, `Film-maker`), never part of it (`Wal-mart`
     /// and `Coca-cola` end in other words, `Jean-Luc` and `Ex-Downing` in capitals).
+    /// Its first word is no particle and no surname alone (`Al-sayed`, `Owens-corning`), and
+    /// an `-ing` ends it only with six letters or more (`Chien-ming` is a name).
     pub fn modifier_compound(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        let participle = |w: &str| w.len() >= 4 && (w.ends_with("ed") || w.ends_with("ing"));
+        let participle =
+            |w: &str| w.len() >= 4 && w.ends_with("ed") || w.len() >= 6 && w.ends_with("ing");
+        let known = |w: &str| {
+            let mut buf = String::with_capacity(w.len());
+            push_lower(w, &mut buf);
+            let f = gazetteer().get(&buf);
+            let other = Flags::COMMON
+                | Flags::PLACE
+                | Flags::COUNTRY
+                | Flags::NATIONALITY
+                | Flags::FIRST
+                | Flags::STOP;
+            !f.has(Flags::PARTICLE) && (!f.has(Flags::SURNAME) || f.has(other))
+        };
         t.kind == TokKind::Word
             && t.shape == Shape::Cap
             && t.text.rsplit_once('-').is_some_and(|(head, tail)| {
-                !head.is_empty()
-                    && tail.chars().next().is_some_and(char::is_lowercase)
+                tail.chars().next().is_some_and(char::is_lowercase)
                     && (participle(tail) || MODIFIER_TAILS.contains(&tail))
+                    && head
+                        .split('-')
+                        .next()
+                        .is_some_and(|w| !w.is_empty() && known(w))
             })
     }
 
@@ -353,19 +387,15 @@ impl<'a> Doc<'a> {
 }
 
 /// Whether a sentence-initial word is an ordinary word, not the start of a name that runs to
-/// token `last`. A verb form is one before another word (`Entering Parliament, he...`,
-/// `Praising Kessel Rovers, she...`), unless the name is a company's (`Charming Shoppes Inc`).
+/// token `last` (a verb form: [`Doc::verb_phrase`]).
 fn common_opener(doc: &Doc<'_>, i: usize, last: usize, buf: &mut String) -> bool {
     let f = doc.flags[i];
     if f.has(Flags::STOP) {
         return !doc.saint_at(i);
     }
     lower_into(doc.toks[i].text, buf);
-    let common = f.has(Flags::COMMON)
-        || doc.lower_words.contains(&key(buf))
-        || i < last
-            && doc.verb_form(i)
-            && !(i + 1..=last).any(|k| is_company_end(doc.toks[k].text));
+    let common =
+        f.has(Flags::COMMON) || doc.lower_words.contains(&key(buf)) || doc.verb_phrase(i, last);
     let namey = f.has(Flags::COUNTRY | Flags::PLACE | Flags::ORG | Flags::NATIONALITY);
     common && !namey && (i == last || !f.has(Flags::FIRST))
 }

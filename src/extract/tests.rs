@@ -571,19 +571,18 @@ fn headline_words_company_short_forms_and_institutions() {
 fn verb_forms_start_no_name() {
     // Opening a sentence, the verb form is an ordinary word and the name after it stands
     // (below the title, which may capitalise every word).
-    let text = "Club notes\nEntering Westminster, he shared an office with Tomas Brandvold. Praising Kessel \
-                Rovers, Brandvold said little.";
+    let text =
+        "Club notes\nEntering Westminster, he shared an office with Tomas Brandvold. Praising \
+                Marta Lind, Brandvold said little. Erling Varga scored twice.";
     assert_eq!(
         texts(text, EntityKind::Person),
-        ["Tomas Brandvold", "Brandvold"]
+        ["Tomas Brandvold", "Marta Lind", "Brandvold", "Erling Varga"]
     );
-    assert_eq!(texts(text, EntityKind::Organization), ["Kessel Rovers"]);
     // Inside a sentence it starts a work's title, not a person's name.
     assert_none(
-        "Her favourite films are Raging Tempest and Enduring Summer, she said.",
+        "Her favourite film is Enduring Love, she said.",
         EntityKind::Person,
     );
-    assert_none("The Oscar-winning Marlow was sold.", EntityKind::Person);
     // A company's name may start with one.
     let text = "Charming Shoppes Inc said sales rose. Rivals include the Recording Industry \
                 Association of America.";
@@ -600,10 +599,10 @@ fn verb_forms_start_no_name() {
 fn offices_and_titles_alone_are_not_persons() {
     let text = "Club notes\nThe Chancellor said the plan failed. The Commons Speaker wrote to \
                 Scottish Finance Minister, Tomas Brandvold, after the Triple Crown game. Tomas \
-                King said little.";
+                King said little, and Ledley King less.";
     assert_eq!(
         texts(text, EntityKind::Person),
-        ["Tomas Brandvold", "Tomas King"]
+        ["Tomas Brandvold", "Tomas King", "Ledley King"]
     );
 }
 
@@ -611,10 +610,11 @@ fn offices_and_titles_alone_are_not_persons() {
 fn compound_adjectives_are_not_part_of_names() {
     let text = "Club notes\nState-owned Kessel Oil Corp bought a stake in London-based Varga \
                 Holdings Ltd. The Dutch-born Tomas Brandvold and Oscar-nominated Marta Lind \
-                came. Wal-mart Stores Inc and Coca-cola Bottling Co sell here.";
+                came. Wal-mart Stores Inc and Coca-cola Bottling Co sell here. Chien-ming Varga \
+                met US-led troops.";
     assert_eq!(
         texts(text, EntityKind::Person),
-        ["Tomas Brandvold", "Marta Lind"]
+        ["Tomas Brandvold", "Marta Lind", "Chien-ming Varga"]
     );
     assert_eq!(
         texts(text, EntityKind::Organization),
@@ -628,17 +628,12 @@ fn compound_adjectives_are_not_part_of_names() {
 }
 
 #[test]
-fn regions_constituencies_seas_and_castles_are_places() {
+fn regions_constituencies_and_seas_are_places() {
     let text = "Club notes\nFloods hit East Midlands towns. She won Bristol West. Ships crossed \
-                the Aegean Sea to reach Kessel Castle. Norfolk Southern said freight rose.";
+                the Aegean Sea. Norfolk Southern said freight rose.";
     assert_eq!(
         texts(text, EntityKind::Location),
-        [
-            "East Midlands",
-            "Bristol West",
-            "Aegean Sea",
-            "Kessel Castle"
-        ]
+        ["East Midlands", "Bristol West", "Aegean Sea"]
     );
     assert_eq!(texts(text, EntityKind::Organization), ["Norfolk Southern"]);
 }
@@ -652,5 +647,11 @@ fn a_listed_organisations_first_word_alone_is_it() {
     assert_eq!(
         canonicals(text, EntityKind::Organization),
         ["Merrill Lynch", "Merrill Lynch"]
+    );
+    // Not an adjective that starts a longer name.
+    let text = "The Democratic Unionist Party agreed. Democratic senators objected.";
+    assert_eq!(
+        texts(text, EntityKind::Organization),
+        ["Democratic Unionist Party"]
     );
 }
