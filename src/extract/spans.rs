@@ -8,7 +8,7 @@
 //! resolver matches against the rest of the document. Every loop moves forward; lookahead is
 //! bounded by [`MAX_SPAN`] and [`MAX_TITLE`] tokens.
 
-use super::gazetteer::{gazetteer, key, lower_into, push_lower, Flags, HashedSet};
+use super::gazetteer::{gazetteer, key, lower_into, Flags, HashedSet};
 use super::tokenize::{Shape, TokKind, Token};
 
 /// Longest span, in tokens.
@@ -247,9 +247,7 @@ impl<'a> Doc<'a> {
         let participle =
             |w: &str| w.len() >= 4 && w.ends_with("ed") || w.len() >= 6 && w.ends_with("ing");
         let known = |w: &str| {
-            let mut buf = String::with_capacity(w.len());
-            push_lower(w, &mut buf);
-            let f = gazetteer().get(&buf);
+            let f = gazetteer().word(w, &mut String::with_capacity(w.len()));
             let other = Flags::COMMON
                 | Flags::PLACE
                 | Flags::COUNTRY
