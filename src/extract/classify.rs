@@ -49,7 +49,8 @@ const SAY: &[&str] = &[
 ];
 /// Words of titles and offices (`Minister`, `Speaker`, `Foreign`, `Tory`).
 const TITLE_WORD: u32 = Flags::TITLE | Flags::ROLE | Flags::TITLE_MOD | Flags::CAP_TITLE;
-/// Points of the compass that name a part of a place (`East Midlands`, `Central Asia`).
+/// Points of the compass that name a part of a place (`East Midlands`, `Central Asia`); the
+/// first four also follow one (`Bristol West`). (`Western` is a nationality word, never here.)
 const COMPASS: &[&str] = &[
     "north",
     "south",
@@ -58,7 +59,6 @@ const COMPASS: &[&str] = &[
     "northern",
     "southern",
     "eastern",
-    "western",
     "central",
     "north-east",
     "north-west",
@@ -256,10 +256,7 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
         let is =
             |i: usize, words: &[&str]| words.iter().any(|w| toks[i].text.eq_ignore_ascii_case(w));
         let place = |i: usize| fl(i).has(Flags::PLACE | Flags::COUNTRY);
-        if len == 2
-            && (is(a, COMPASS) && place(b)
-                || place(a) && is(b, &["north", "south", "east", "west"]))
-        {
+        if len == 2 && (is(a, COMPASS) && place(b) || place(a) && is(b, &COMPASS[..4])) {
             return guess(Loc, MEDIUM);
         }
         // A place or country in it: a team or an institution (`Seattle Mariners`, `Dynamo Kiev`).
