@@ -168,7 +168,7 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     let whole = g.get(buf);
     let any_org = (a..=b).any(|i| fl(i).has(Flags::ORG_ANY) || toks[i].text == "&");
     if sp.title {
-        return if fl(b).has(Flags::ORG_HEAD) && len > 1 {
+        return if fl(b).has(Flags::ORG_HEAD) && len > 1 && !doc.surname_head(a, b) {
             guess(Org, STRONG)
         } else {
             guess(Per, STRONG)
@@ -205,10 +205,14 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     {
         return NOTHING;
     }
-    if len > 1 && (any_org || fl(b).has(Flags::ORG_HEAD) || fl(a).has(Flags::ORG_START)) {
+    // `Damon Hill won`, `Margaret Court said`: a first name before a surname that is also a
+    // head word is a person's name, unless it is where something is (`at Stanley Park`).
+    let placed = prev.is_some_and(|t| PLACE_PREP.contains(&t.text) || t.text == "the");
+    let head = |bits: u32| fl(b).has(bits) && (placed || !doc.surname_head(a, b));
+    if len > 1 && (any_org || head(Flags::ORG_HEAD) || fl(a).has(Flags::ORG_START)) {
         return guess(Org, STRONG);
     }
-    if len > 1 && (fl(b).has(Flags::LOC_HEAD) || fl(a).has(Flags::LOC_START)) {
+    if len > 1 && (head(Flags::LOC_HEAD) || fl(a).has(Flags::LOC_START)) {
         return guess(Loc, STRONG);
     }
     // `Raging Bull`, `Enduring Love`: a verb form does not start a name (a film's, a book's).

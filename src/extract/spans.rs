@@ -282,7 +282,24 @@ impl<'a> Doc<'a> {
             && self.flags[i].has(Flags::FIRST)
             && !self.flags[i].has(Flags::COMMON | Flags::PLACE | Flags::COUNTRY)
             && (self.flags[i + 1].has(Flags::SURNAME) || !self.flags[i + 1].has(Flags::COMMON))
-            && !self.flags[i + 1].has(Flags::ORG_HEAD | Flags::LOC_HEAD | Flags::PLACE)
+            && !self.flags[i + 1].has(Flags::PLACE)
+            && (self.surname_head(i, i + 1)
+                || !self.flags[i + 1].has(Flags::ORG_HEAD | Flags::LOC_HEAD))
+    }
+
+    /// Whether `first..=last` is a first name and a surname that also ends the names of
+    /// places or organisations (`Damon Hill`, `Margaret Court`, `John Tower`): the head word
+    /// says nothing there. Context may still make it a place (`at Stanley Park`).
+    pub fn surname_head(&self, first: usize, last: usize) -> bool {
+        let (a, b) = (self.flags[first], self.flags[last]);
+        last == first + 1
+            && self.toks[first].shape == Shape::Cap
+            && self.toks[last].shape == Shape::Cap
+            && a.has(Flags::FIRST)
+            && !a.has(Flags::PLACE | Flags::COUNTRY | Flags::ORG | Flags::COMMON)
+            && b.has(Flags::SURNAME)
+            && b.has(Flags::ORG_HEAD | Flags::LOC_HEAD)
+            && !is_company_end(self.toks[last].text)
     }
 
     /// Whether two capitalised words that may be a first name and a surname start at `i`, on
@@ -367,12 +384,16 @@ impl<'a> Doc<'a> {
         if self.flags[j].has(Flags::TITLE) && self.title_at(j).is_some() {
             return None;
         }
-        // `General Motors`, `Prince Edward Island`: the title word belongs to a known name.
+        // `General Motors`, `Prince Edward Island`: the title word belongs to a known name
+        // (not so before a person's: `Presenter Dana Hall`).
         let mut k = j;
         while k + 1 < n && k - j < 3 && self.caplike(k + 1) {
             k += 1;
         }
-        if self.flags[k].has(Flags::ORG_HEAD) && self.toks[i].shape != Shape::Lower {
+        if self.flags[k].has(Flags::ORG_HEAD)
+            && self.toks[i].shape != Shape::Lower
+            && !self.surname_head(j, k)
+        {
             return None;
         }
         // `Premier Division`, `General Assembly`: a capitalised title word before the head of
@@ -573,7 +594,8 @@ fn and_joins_an_organisation(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> boo
         | Flags::NATIONALITY;
     // A head may open the name (`Securities and Exchange Commission`), not end one that came
     // before (`General Motors and Ford Motor Co`).
-    let head_ends_name = j > i && doc.flags[j].has(Flags::ORG_HEAD);
+    // Nor does an event's name (`Newport Jazz Festival and Carnegie Hall`).
+    let head_ends_name = j > i && doc.flags[j].has(Flags::ORG_HEAD | Flags::MISC_HEAD);
     if left.shape != Shape::Cap || doc.flags[j].has(named) || head_ends_name {
         return false;
     }
@@ -584,11 +606,15 @@ fn and_joins_an_organisation(doc: &Doc<'_>, i: usize, j: usize, k: usize) -> boo
             return false;
         }
     }
-    // `Standard and Poor's Corp`: a possessive may come between.
-    let word = |m: usize| doc.caplike(m) || doc.toks[m].kind == TokKind::Possessive;
+    // `Standard and Poor's Corp`: a possessive may come between. A head right after `and`
+    // ends the name there or opens another (`Closer and Hotel Rwanda` are two names).
+    let word = |m: usize| {
+        doc.toks[m].line == left.line && (doc.caplike(m) || doc.toks[m].kind == TokKind::Possessive)
+    };
+    let opens = |m: usize| m == k + 1 && m + 1 < doc.toks.len() && word(m + 1);
     (k + 1..(k + 5).min(doc.toks.len()))
-        .take_while(|&m| doc.toks[m].line == left.line && word(m))
-        .any(|m| doc.flags[m].has(Flags::ORG_HEAD))
+        .take_while(|&m| word(m))
+        .any(|m| doc.flags[m].has(Flags::ORG_HEAD) && !opens(m))
 }
 
 /// Words that end a company's name: `Inc`, `Corp`, `Co`, `Plc`.

@@ -655,3 +655,59 @@ fn a_listed_organisations_first_word_alone_is_it() {
         ["Democratic Unionist Party"]
     );
 }
+
+#[test]
+fn a_first_name_before_a_surname_that_is_a_head_word_is_a_person() {
+    let text = "Driver Tomas Hill won the race. Carla Court said so. Rosa Lane, 34, was fined.";
+    assert_eq!(
+        texts(text, EntityKind::Person),
+        ["Tomas Hill", "Carla Court", "Rosa Lane"]
+    );
+    assert_none(text, EntityKind::Location);
+    assert_none(text, EntityKind::Organization);
+    // A place when it is where something is; a company's ending is never a surname.
+    assert_eq!(
+        texts("They met in Stanley Park.", EntityKind::Location),
+        ["Stanley Park"]
+    );
+    assert_eq!(
+        texts("Vera Corp shares rose.", EntityKind::Organization),
+        ["Vera Corp"]
+    );
+}
+
+#[test]
+fn buildings_and_structures_are_places_or_organisations() {
+    let text = "Fans met at Kelmore Arena, then crossed Ossory Bridge to the Brantwood Hotel.";
+    assert_eq!(
+        texts(text, EntityKind::Location),
+        ["Kelmore Arena", "Ossory Bridge"]
+    );
+    assert_eq!(texts(text, EntityKind::Organization), ["Brantwood Hotel"]);
+    assert_none(text, EntityKind::Person);
+    let text = "Peers in the House of Lords and staff at Varley House agreed.";
+    assert_eq!(
+        texts(text, EntityKind::Organization),
+        ["House of Lords", "Varley House"]
+    );
+    assert_eq!(
+        texts("Presenter Dana Hall spoke.", EntityKind::Person),
+        ["Dana Hall"]
+    );
+}
+
+#[test]
+fn and_joins_no_name_that_ends_or_opens_a_head() {
+    let text =
+        "He played the Tarrow Jazz Festival and Brisk Hall. She starred in Closer and Hotel \
+                Marrow.";
+    let orgs = texts(text, EntityKind::Organization);
+    assert!(orgs.iter().all(|o| !o.contains(" and ")), "{orgs:?}");
+    assert_eq!(
+        texts(
+            "The Securities and Exchange Commission agreed.",
+            EntityKind::Organization
+        ),
+        ["Securities and Exchange Commission"]
+    );
+}
