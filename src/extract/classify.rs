@@ -244,6 +244,11 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
         if fl(a).has(Flags::FIRST) && cap_words && !fl(a).has(Flags::PLACE | Flags::COUNTRY) {
             return guess(Per, STRONG);
         }
+        // `Texan Jordan Spieth`: after a nationality, a first name that is also a place's
+        // starts a person's name.
+        if sp.nationality && fl(a).has(Flags::FIRST) && cap_words {
+            return guess(Per, STRONG);
+        }
         // `Sofia Marin`: a first name that is also a place, then a surname.
         if len == 2
             && cap_words

@@ -31,6 +31,20 @@ pub(crate) struct Span {
     pub caps: bool,
 }
 
+/// Endings that make a demonym of a place's name: `Californian`, `Queenslander`, `Parisian`,
+/// `Milanese`.
+const DEMONYM_ENDS: &[&str] = &["n", "er", "ian", "ese"];
+
+/// Whether the lowercased word `lower` is a place's name and a [`DEMONYM_ENDS`] ending.
+fn place_demonym(lower: &str) -> bool {
+    DEMONYM_ENDS.iter().any(|end| {
+        lower
+            .strip_suffix(end)
+            .filter(|stem| stem.len() >= 3)
+            .is_some_and(|stem| gazetteer().get(stem).has(Flags::PLACE | Flags::COUNTRY))
+    })
+}
+
 /// Last words of compounds that come before a name (`US-born`, `Fifteen-year-old`,
 /// `Car-maker`), besides participles.
 const MODIFIER_TAILS: &[&str] = &[
@@ -141,6 +155,28 @@ impl<'a> Doc<'a> {
                 _ => {}
             }
             flags.push(f);
+        }
+        // `Minnesotan Scott LeDoux`: a word no list knows that opens a run of capitalised
+        // words before a first name may be a place's demonym (not `Nathan Englander`).
+        let capitalised = |t: &Token<'_>| {
+            t.kind == TokKind::Word && matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Initial)
+        };
+        for n in 0..toks.len().saturating_sub(1) {
+            let (t, next) = (&toks[n], &toks[n + 1]);
+            let opens = flags[n].0 == 0
+                && t.shape == Shape::Cap
+                && !t.text.contains('-')
+                && next.line == t.line
+                && next.shape == Shape::Cap
+                && flags[n + 1].has(Flags::FIRST)
+                && !(n > 0 && toks[n - 1].line == t.line && capitalised(&toks[n - 1]));
+            if !opens {
+                continue;
+            }
+            lower_into(t.text, &mut buf);
+            if place_demonym(&buf) {
+                flags[n] = Flags(Flags::NATIONALITY);
+            }
         }
         // A capitalised word of the first line that the text also writes in lowercase is an
         // ordinary word there too (`Hog and Cattle Slaughter Guesstimates`, then `hog

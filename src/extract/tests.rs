@@ -711,3 +711,19 @@ fn and_joins_no_name_that_ends_or_opens_a_head() {
         ["Securities and Exchange Commission"]
     );
 }
+
+#[test]
+fn demonyms_before_a_name_are_not_part_of_it() {
+    let text = "Californian Tomas Brandt won. Texan Jordan Vale lost. Queenslander Mitchell Orr \
+                scored.";
+    assert_eq!(
+        texts(text, EntityKind::Person),
+        ["Tomas Brandt", "Jordan Vale", "Mitchell Orr"]
+    );
+    // A surname made of a place stays a surname; a newspaper's name stays whole.
+    assert_eq!(
+        texts("Nathan Portlander said so.", EntityKind::Person),
+        ["Nathan Portlander"]
+    );
+    assert_none("The Berliner Zeitung reported it.", EntityKind::Person);
+}
