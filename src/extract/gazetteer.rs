@@ -167,8 +167,11 @@ type MergedLists = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
 fn merged_lists() -> MergedLists {
     let mut map: MergedLists =
         HashMap::with_capacity_and_hasher(32_000, BuildHasherDefault::default());
+    let mut folded = String::new();
     let mut add = |w: &str, bits: u32| {
-        *map.entry(key(w)).or_insert(0) |= bits;
+        // Entries are looked up as [`push_lower`] writes words: `société` as `societe`.
+        lower_into(w, &mut folded);
+        *map.entry(key(&folded)).or_insert(0) |= bits;
     };
     for (list, bits) in LISTS {
         for w in entries(list) {
@@ -274,13 +277,16 @@ impl Gazetteer {
     }
 }
 
-/// Writes the lowercase of `s` into `buf`, typographic apostrophes made plain.
+/// Writes the lowercase of `s` into `buf`, typographic apostrophes made plain and accents
+/// dropped (see [`push_lower`]).
 pub(crate) fn lower_into(s: &str, buf: &mut String) {
     buf.clear();
     push_lower(s, buf);
 }
 
-/// Appends the lowercase of `s` to `buf`, typographic apostrophes made plain.
+/// Appends the lowercase of `s` to `buf`, typographic apostrophes made plain and Latin letters
+/// without their accents (`São Paulo` as `sao paulo`, `Jürgen` as `jurgen`), so that names
+/// written with accents find the lists' plain spellings.
 pub(crate) fn push_lower(s: &str, buf: &mut String) {
     if s.is_ascii() {
         let from = buf.len();
@@ -294,9 +300,33 @@ pub(crate) fn push_lower(s: &str, buf: &mut String) {
         } else if c.is_ascii() {
             buf.push(c.to_ascii_lowercase());
         } else {
-            buf.extend(c.to_lowercase());
+            c.to_lowercase().for_each(|l| push_unaccented(l, buf));
         }
     }
+}
+
+/// Appends `c` without its accents: its canonical decomposition less the combining marks
+/// (`é` → `e`), or the letters it is written for (`ß` → `ss`, `ø` → `o`).
+fn push_unaccented(c: char, buf: &mut String) {
+    let plain = match c {
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ø' => "o",
+        'ł' => "l",
+        'đ' | 'ð' => "d",
+        'þ' => "th",
+        'ı' => "i",
+        _ => {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    buf.push(d);
+                }
+            });
+            return;
+        }
+    };
+    buf.push_str(plain);
 }
 
 fn entries(list: &str) -> impl Iterator<Item = &str> {
@@ -328,6 +358,31 @@ mod tests {
         assert!(g.get("ministry").has(Flags::ORG_ANY));
         assert!(g.word("striker", &mut b).has(Flags::ROLE));
         assert!(g.get("foreign").has(Flags::TITLE_MOD));
+    }
+
+    #[test]
+    fn words_are_looked_up_without_their_accents() {
+        let g = gazetteer();
+        let mut b = String::new();
+        lower_into("São Paulo", &mut b);
+        assert_eq!(b, "sao paulo");
+        assert!(g.get(&b).has(Flags::PLACE));
+        for (word, bits) in [
+            ("José", Flags::FIRST),
+            ("Malmö", Flags::PLACE),
+            ("Société", Flags::ORG_START),
+            ("Societe", Flags::ORG_START),
+        ] {
+            assert!(g.word(word, &mut b).has(bits), "{word}");
+        }
+        for (word, plain) in [
+            ("Straße", "strasse"),
+            ("Øresund", "oresund"),
+            ("Łódź", "lodz"),
+        ] {
+            lower_into(word, &mut b);
+            assert_eq!(b, plain);
+        }
     }
 
     #[test]

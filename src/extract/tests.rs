@@ -727,3 +727,13 @@ fn demonyms_before_a_name_are_not_part_of_it() {
     );
     assert_none("The Berliner Zeitung reported it.", EntityKind::Person);
 }
+
+#[test]
+fn names_written_with_accents_find_the_lists_plain_spellings() {
+    let text = "Officials in São Paulo and Malmö met. José Ferreira visited Kraków.";
+    assert_eq!(
+        texts(text, EntityKind::Location),
+        ["São Paulo", "Malmö", "Kraków"]
+    );
+    assert_eq!(texts(text, EntityKind::Person), ["José Ferreira"]);
+}
