@@ -45,6 +45,28 @@ fn place_demonym(lower: &str) -> bool {
     })
 }
 
+/// Whether the word at `m`, which no list knows and a capitalised word follows on its line,
+/// is a place's demonym opening a run of capitalised words (`Minnesotan Scott LeDoux`; not
+/// `Nathan Englander`). `buf` is scratch space.
+fn demonym_at(toks: &[Token<'_>], flags: &[Flags], m: usize, buf: &mut String) -> bool {
+    let t = &toks[m];
+    let capitalised = |p: &Token<'_>| {
+        p.line == t.line
+            && p.kind == TokKind::Word
+            && matches!(p.shape, Shape::Cap | Shape::Upper | Shape::Initial)
+    };
+    let opens = flags[m].0 == 0
+        && t.kind == TokKind::Word
+        && t.shape == Shape::Cap
+        && toks[m + 1].line == t.line
+        && !t.text.contains('-')
+        && !(m > 0 && capitalised(&toks[m - 1]));
+    opens && {
+        lower_into(t.text, buf);
+        place_demonym(buf)
+    }
+}
+
 /// Last words of compounds that come before a name (`US-born`, `Fifteen-year-old`,
 /// `Car-maker`), besides participles.
 const MODIFIER_TAILS: &[&str] = &[
@@ -155,27 +177,14 @@ impl<'a> Doc<'a> {
                 _ => {}
             }
             flags.push(f);
-        }
-        // `Minnesotan Scott LeDoux`: a word no list knows that opens a run of capitalised
-        // words before a first name may be a place's demonym (not `Nathan Englander`).
-        let capitalised = |t: &Token<'_>| {
-            t.kind == TokKind::Word && matches!(t.shape, Shape::Cap | Shape::Upper | Shape::Initial)
-        };
-        for n in 0..toks.len().saturating_sub(1) {
-            let (t, next) = (&toks[n], &toks[n + 1]);
-            let opens = flags[n].0 == 0
+            // `Minnesotan Scott LeDoux`: before a first name, a word no list knows may be a
+            // place's demonym.
+            if n > 0
                 && t.shape == Shape::Cap
-                && !t.text.contains('-')
-                && next.line == t.line
-                && next.shape == Shape::Cap
-                && flags[n + 1].has(Flags::FIRST)
-                && !(n > 0 && toks[n - 1].line == t.line && capitalised(&toks[n - 1]));
-            if !opens {
-                continue;
-            }
-            lower_into(t.text, &mut buf);
-            if place_demonym(&buf) {
-                flags[n] = Flags(Flags::NATIONALITY);
+                && f.has(Flags::FIRST)
+                && demonym_at(&toks, &flags, n - 1, &mut buf)
+            {
+                flags[n - 1] = Flags(Flags::NATIONALITY);
             }
         }
         // A capitalised word of the first line that the text also writes in lowercase is an
