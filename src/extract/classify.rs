@@ -322,8 +322,59 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     if sp.nationality && !f.has(Flags::COMMON | TITLE_WORD) {
         return guess(Per, WEAK);
     }
-    if prev.is_some_and(|t| PLACE_PREP.contains(&t.text)) && !f.has(Flags::FIRST) {
-        return guess(Loc, WEAK);
+    if prev.is_some_and(|t| PLACE_PREP.contains(&t.text)) && !f.has(Flags::FIRST | Flags::COMMON) {
+        // `Shares in Holcim`, `profits at Barclaycard`: a company's, not a place's.
+        let owner = a
+            .checked_sub(2)
+            .map(|p| &toks[p])
+            .filter(|t| t.line == t0.line)
+            .map(|t| t.text.to_ascii_lowercase());
+        let company = owner.is_some_and(|w| match toks[a - 1].text {
+            "in" => SHARES.contains(&w.as_str()),
+            "at" | "from" => SHARES.contains(&w.as_str()) || COMPANY_PEOPLE.contains(&w.as_str()),
+            _ => false,
+        });
+        return guess(if company { Org } else { Loc }, WEAK);
     }
     NOTHING
 }
+
+/// Words for holdings in a company, before `in` and its name (`shares in Holcim`).
+const SHARES: &[&str] = &[
+    "shares",
+    "stake",
+    "stakes",
+    "holding",
+    "holdings",
+    "shareholding",
+    "shareholders",
+];
+
+/// Words for a company's figures and people, before `at` or `from` and its name (`profits at
+/// Barclaycard`, `a spokesman from Icstis`).
+const COMPANY_PEOPLE: &[&str] = &[
+    "profits",
+    "profit",
+    "earnings",
+    "sales",
+    "revenue",
+    "revenues",
+    "losses",
+    "executive",
+    "executives",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "boss",
+    "bosses",
+    "chief",
+    "staff",
+    "workers",
+    "employees",
+    "analyst",
+    "analysts",
+    "director",
+    "directors",
+    "failures",
+];

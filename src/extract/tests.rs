@@ -737,3 +737,14 @@ fn names_written_with_accents_find_the_lists_plain_spellings() {
     );
     assert_eq!(texts(text, EntityKind::Person), ["José Ferreira"]);
 }
+
+#[test]
+fn a_word_after_in_is_a_place_unless_it_is_a_company_or_an_ordinary_word() {
+    let text = "She grew up in Dunmarrow. Shares in Holvane rose, and profits at Cardwick fell, \
+                a spokesman from Ostrel said in Parliament.";
+    assert_eq!(texts(text, EntityKind::Location), ["Dunmarrow"]);
+    assert_eq!(
+        texts(text, EntityKind::Organization),
+        ["Holvane", "Cardwick", "Ostrel"]
+    );
+}
