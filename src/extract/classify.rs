@@ -300,6 +300,11 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
             if doc.ticker_title && t0.line == 0 {
                 return NOTHING;
             }
+            // `a Golden Globe`, `the Lion King`: with no first name, a name after an article
+            // is a thing's.
+            if prev.is_some_and(|t| matches!(t.text, "the" | "a" | "an")) {
+                return NOTHING;
+            }
             return guess(Per, MEDIUM);
         }
         return if sp.nationality && cap_words && !office {

@@ -748,3 +748,13 @@ fn a_word_after_in_is_a_place_unless_it_is_a_company_or_an_ordinary_word() {
         ["Holvane", "Cardwick", "Ostrel"]
     );
 }
+
+#[test]
+fn a_name_after_an_article_is_a_things_unless_it_has_a_first_name() {
+    let text = "The film won a Crimson Lyre and the Iron Harp. The Tomas Brandt era ended.";
+    assert_eq!(texts(text, EntityKind::Person), ["Tomas Brandt"]);
+    assert_eq!(
+        texts("He beat Swede Nils Brandvold.", EntityKind::Person),
+        ["Nils Brandvold"]
+    );
+}
