@@ -758,3 +758,12 @@ fn a_name_after_an_article_is_a_things_unless_it_has_a_first_name() {
         ["Nils Brandvold"]
     );
 }
+
+#[test]
+fn hyphenated_ranks_and_positions_are_titles() {
+    let text = "Major-General Pavel Orlik spoke. Fullback Andre Vosloo scored.";
+    assert_eq!(
+        texts(text, EntityKind::Person),
+        ["Pavel Orlik", "Andre Vosloo"]
+    );
+}
