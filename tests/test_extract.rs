@@ -57,6 +57,24 @@ fn reads_stdin_and_prints_text() {
 }
 
 #[test]
+fn a_name_wrapped_across_lines_prints_on_one() {
+    let wrapped = "Officials of the Securities and Exchange\nCommission met the chairman, Hollis\n\
+                   Marrow, on Tuesday and said they would look at the\noffer again next week.\n";
+    let out = newsdex()
+        .arg("extract")
+        .write_stdin(wrapped)
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(
+        text.contains("  Securities and Exchange Commission\n"),
+        "{text}"
+    );
+    assert!(text.contains("  Hollis Marrow\n"), "{text}");
+}
+
+#[test]
 fn missing_file_is_exit_2() {
     newsdex()
         .args(["extract", "/no/such/file.txt"])

@@ -58,10 +58,12 @@ fn write_mentions(
             writeln!(out, "{path}")?;
             for m in mentions {
                 let kind = format!("{:?}", m.kind).to_lowercase();
+                // A name wrapped across lines is shown on one.
+                let text = m.text.split_whitespace().collect::<Vec<_>>().join(" ");
                 writeln!(
                     out,
-                    "  {kind:<12} {:<30} {}..{}  {}",
-                    m.canonical, m.start, m.end, m.text
+                    "  {kind:<12} {:<30} {}..{}  {text}",
+                    m.canonical, m.start, m.end
                 )?;
             }
         }

@@ -89,7 +89,9 @@ pub struct ArticleEntities {
 /// Finds the entity mentions in `text`, resolved against each other (a surname alone takes the
 /// full name mentioned elsewhere in the same text).
 pub fn extract(text: &str) -> Vec<Mention<'_>> {
-    let doc = spans::Doc::new(tokenize::tokenize(text));
+    let mut toks = tokenize::tokenize(text);
+    tokenize::unwrap_lines(text, &mut toks);
+    let doc = spans::Doc::new(toks);
     let mut buf = String::with_capacity(64);
     let found: Vec<_> = spans::find_spans(&doc)
         .into_iter()

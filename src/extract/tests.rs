@@ -767,3 +767,18 @@ fn hyphenated_ranks_and_positions_are_titles() {
         ["Pavel Orlik", "Andre Vosloo"]
     );
 }
+
+#[test]
+fn names_run_on_across_the_lines_of_a_wrapped_paragraph() {
+    let text = "Officials of the Securities and Exchange\nCommission met the chairman, Hollis\n\
+                Marrow, on Tuesday and said they would look at the\noffer again next week.\n";
+    assert_eq!(
+        texts(text, EntityKind::Organization),
+        ["Securities and Exchange\nCommission"]
+    );
+    let people = find(text, EntityKind::Person);
+    assert_eq!(
+        people,
+        [("Hollis\nMarrow".to_string(), "Hollis Marrow".to_string())]
+    );
+}

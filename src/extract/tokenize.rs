@@ -122,14 +122,113 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         out.push(plain(text, i, i + len, TokKind::Punct(c), line, sent_start));
-        sent_start = match c {
-            '.' | '!' | '?' | ':' | '"' | '“' | '”' | '-' | '—' | '–' | '•' | '*' => true,
-            '(' | '\'' | '‘' | '’' | '[' => sent_start,
-            _ => false,
-        };
+        sent_start = sentence_starts_after(c, sent_start);
         i += len;
     }
     out
+}
+
+/// Whether a sentence starts after the punctuation `c`, when one started before it or not
+/// (`was`): after `.` or a dash it does; an opening bracket or quote keeps what was.
+fn sentence_starts_after(c: char, was: bool) -> bool {
+    match c {
+        '.' | '!' | '?' | ':' | '"' | '“' | '”' | '-' | '—' | '–' | '•' | '*' => true,
+        '(' | '\'' | '‘' | '’' | '[' => was,
+        _ => false,
+    }
+}
+
+/// Joins the lines of a hard-wrapped paragraph in `toks`, the tokens of `text`: a token after
+/// a [`soft_breaks`] break is on the line before and starts a sentence only if what comes
+/// before it ends one, as if the break were a space. The index unwraps paragraphs before
+/// extraction; this gives `newsdex extract` the same names from a wrapped file
+/// (`Securities and Exchange` / `Commission` is one name), offsets still into the file.
+pub(crate) fn unwrap_lines(text: &str, toks: &mut [Token<'_>]) {
+    let soft = soft_breaks(text);
+    if soft.is_empty() {
+        return;
+    }
+    let (mut joined, mut next) = (0u32, 0);
+    for n in 0..toks.len() {
+        let mut after_break = false;
+        while next < soft.len() && soft[next] < toks[n].start {
+            (joined, next, after_break) = (joined + 1, next + 1, true);
+        }
+        toks[n].line -= joined;
+        if after_break {
+            toks[n].sent_start = n == 0 || ends_sentence(&toks[n - 1]);
+        }
+    }
+}
+
+/// Whether a sentence starts after the token `t`, as the tokenizer decides it.
+fn ends_sentence(t: &Token<'_>) -> bool {
+    match t.kind {
+        TokKind::Punct(c) => sentence_starts_after(c, t.sent_start),
+        // `U.S.` may end a sentence; `Mr.` and `J.` do not.
+        TokKind::Word => t.text.strip_suffix('.').is_some_and(|w| w.contains('.')),
+        TokKind::Number | TokKind::Possessive => false,
+    }
+}
+
+/// The byte offsets of the line breaks of `text` that only wrap a paragraph, as in hard-wrapped
+/// files (`Securities and Exchange` / `Commission`): in text whose lines mostly run on into the
+/// next (most end inside a sentence, a quarter or more go on in lower case), each break between
+/// a line of at least 60% of the longest such line and a next line that is not blank and not
+/// indented. Text of one sentence or one table row a line has none; so has text whose
+/// paragraphs are single lines, as the index gives extraction.
+pub(super) fn soft_breaks(text: &str) -> Vec<usize> {
+    // Paragraphs joined by blank lines (the index's text) have no break to look at.
+    let bytes = text.as_bytes();
+    let single = text
+        .match_indices('\n')
+        .any(|(i, _)| i > 0 && bytes[i - 1] != b'\n' && bytes.get(i + 1) != Some(&b'\n'));
+    if !single {
+        return Vec::new();
+    }
+    // (offset of the line's `\n`, its length without white space at its end, the line), for
+    // every line but the last.
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while let Some(n) = text[start..].find('\n') {
+        let end = start + n;
+        let body = text[start..end].trim_end();
+        lines.push((end, body.len(), body));
+        start = end + 1;
+    }
+    let next_line = |k: usize| {
+        lines
+            .get(k + 1)
+            .map_or(&text[start..], |&(_, _, body)| body)
+    };
+    let next_runs_on = |k: usize| {
+        let next = next_line(k);
+        !next.trim().is_empty() && !next.starts_with([' ', '\t'])
+    };
+    let runs: Vec<usize> = (0..lines.len())
+        .filter(|&k| lines[k].1 > 0 && next_runs_on(k))
+        .collect();
+    // Wrapped lines mostly end inside a sentence, and many go on in lower case.
+    let open = runs
+        .iter()
+        .filter(|&&k| {
+            !lines[k]
+                .2
+                .ends_with(['.', '!', '?', ':', ';', '"', '”', '\''])
+        })
+        .count();
+    let lower_next = runs
+        .iter()
+        .filter(|&&k| next_line(k).starts_with(char::is_lowercase))
+        .count();
+    if runs.len() < 2 || open * 2 < runs.len() || lower_next * 4 < runs.len() {
+        return Vec::new();
+    }
+    let width = runs.iter().map(|&k| lines[k].1).max().unwrap_or(0);
+    runs.into_iter()
+        .filter(|&k| lines[k].1 * 10 >= width * 6)
+        .map(|k| lines[k].0)
+        .collect()
 }
 
 /// Pushes the word or number run that starts at `start` with the letter or digit `c`: with a

@@ -3,7 +3,7 @@
 //! and on every article of `$NEWSDEX_SHARED/corpora/wire-dev/` when that folder exists.
 
 use super::seed_test::shared_dir;
-use super::tokenize::{tokenize, Shape, TokKind, Token};
+use super::tokenize::{soft_breaks, tokenize, unwrap_lines, Shape, TokKind, Token};
 use super::tokenize_reference_test as reference;
 use std::path::{Path, PathBuf};
 
@@ -252,4 +252,28 @@ fn same_tokens_on_the_wire_dev_corpus() {
         let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_same(&String::from_utf8_lossy(&bytes));
     }
+}
+
+#[test]
+fn only_the_breaks_inside_a_wrapped_paragraph_are_soft() {
+    let wrapped = "The Securities and Exchange\nCommission said on Tuesday that it would look\n\
+                   into the offer made by Hollis Marrow.\n\nA second paragraph follows here.\n";
+    let breaks: Vec<usize> = wrapped.match_indices('\n').map(|(i, _)| i).collect();
+    assert_eq!(soft_breaks(wrapped), breaks[..2]);
+    for text in [
+        // A sentence a line, a table row a line, paragraphs joined by blank lines.
+        "Peter Lind said on Monday .\nThe talks failed , he said .\nThey resume today .\n",
+        "Leyton Rovers 4 1 1 2\nBrixham Town 4 1 1 2\nCalder United 4 0 2 2\n",
+        "A title\n\nThe first paragraph, one line.\n\nThe second one.",
+        " Indented title line\n TORONTO, March 4 - It said sales of the company\nrose.\n",
+    ] {
+        assert!(soft_breaks(text).is_empty(), "{text:?}");
+    }
+    // Tokens after a soft break are on the line before and start no sentence.
+    let mut toks = tokenize(wrapped);
+    unwrap_lines(wrapped, &mut toks);
+    let commission = toks.iter().find(|t| t.text == "Commission").unwrap();
+    assert_eq!((commission.line, commission.sent_start), (0, false));
+    let second = toks.iter().find(|t| t.text == "second").unwrap();
+    assert_eq!(second.line, 2);
 }
