@@ -87,10 +87,16 @@ pub struct ArticleEntities {
 }
 
 /// Finds the entity mentions in `text`, resolved against each other (a surname alone takes the
-/// full name mentioned elsewhere in the same text).
+/// full name mentioned elsewhere in the same text). The lines of a hard-wrapped paragraph are
+/// read as one ([`tokenize::unwrap_lines`]).
 pub fn extract(text: &str) -> Vec<Mention<'_>> {
     let mut toks = tokenize::tokenize(text);
     tokenize::unwrap_lines(text, &mut toks);
+    mentions(text, toks)
+}
+
+/// The mentions in `text`, whose tokens are `toks`.
+fn mentions<'a>(text: &'a str, toks: Vec<tokenize::Token<'a>>) -> Vec<Mention<'a>> {
     let doc = spans::Doc::new(toks);
     let mut buf = String::with_capacity(64);
     let found: Vec<_> = spans::find_spans(&doc)
@@ -134,11 +140,12 @@ pub(crate) fn may_be_surname(word: &str) -> bool {
     f.0 & !(Flags::FIRST | Flags::SURNAME) == 0
 }
 
-/// The entities of an article from its title and body (never from related titles).
+/// The entities of an article from its title and body (never from related titles). The body's
+/// paragraphs are unwrapped already: each is one line.
 pub fn article_entities(title: &str, body: &str) -> ArticleEntities {
     let text = format!("{title}\n\n{body}");
     let mut out = ArticleEntities::default();
-    for m in extract(&text) {
+    for m in mentions(&text, tokenize::tokenize(&text)) {
         let list = match m.kind {
             EntityKind::Person => &mut out.persons,
             EntityKind::Organization => &mut out.organizations,

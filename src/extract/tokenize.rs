@@ -141,7 +141,7 @@ fn sentence_starts_after(c: char, was: bool) -> bool {
 /// Joins the lines of a hard-wrapped paragraph in `toks`, the tokens of `text`: a token after
 /// a [`soft_breaks`] break is on the line before and starts a sentence only if what comes
 /// before it ends one, as if the break were a space. The index unwraps paragraphs before
-/// extraction; this gives `newsdex extract` the same names from a wrapped file
+/// extraction and skips this step; it gives `newsdex extract` the same names from a wrapped file
 /// (`Securities and Exchange` / `Commission` is one name), offsets still into the file.
 pub(crate) fn unwrap_lines(text: &str, toks: &mut [Token<'_>]) {
     let soft = soft_breaks(text);
@@ -178,14 +178,6 @@ fn ends_sentence(t: &Token<'_>) -> bool {
 /// indented. Text of one sentence or one table row a line has none; so has text whose
 /// paragraphs are single lines, as the index gives extraction.
 pub(super) fn soft_breaks(text: &str) -> Vec<usize> {
-    // Paragraphs joined by blank lines (the index's text) have no break to look at.
-    let bytes = text.as_bytes();
-    let single = text
-        .match_indices('\n')
-        .any(|(i, _)| i > 0 && bytes[i - 1] != b'\n' && bytes.get(i + 1) != Some(&b'\n'));
-    if !single {
-        return Vec::new();
-    }
     // (offset of the line's `\n`, its length without white space at its end, the line), for
     // every line but the last.
     let mut lines = Vec::new();
