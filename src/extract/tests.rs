@@ -782,3 +782,10 @@ fn names_run_on_across_the_lines_of_a_wrapped_paragraph() {
         [("Hollis\nMarrow".to_string(), "Hollis Marrow".to_string())]
     );
 }
+
+#[test]
+fn acronyms_of_ordinary_nouns_are_no_organisations() {
+    let text = "Three MPs and two MEPs bought DVDs and PCs. Dana Whitcombe MP said so.";
+    assert_none(text, EntityKind::Organization);
+    assert_eq!(texts(text, EntityKind::Person), ["Dana Whitcombe"]);
+}
