@@ -8,7 +8,7 @@
 //! resolver matches against the rest of the document. Every loop moves forward; lookahead is
 //! bounded by [`MAX_SPAN`] and [`MAX_TITLE`] tokens.
 
-use super::gazetteer::{gazetteer, key, lower_into, Flags, HashedSet};
+use super::gazetteer::{gazetteer, key, lower_into, push_lower, Flags, HashedSet};
 use super::tokenize::{Shape, TokKind, Token};
 
 /// Longest span, in tokens.
@@ -46,25 +46,39 @@ fn place_demonym(lower: &str) -> bool {
 }
 
 /// Whether the word at `m`, which no list knows and a capitalised word follows on its line,
-/// is a place's demonym opening a run of capitalised words (`Minnesotan Scott LeDoux`; not
-/// `Nathan Englander`). `buf` is scratch space.
+/// is a place's demonym opening a run of capitalised words (`Minnesotan Scott LeDoux`, `New
+/// Yorker Ann Hale`; not `Nathan Englander`). `buf` is scratch space.
 fn demonym_at(toks: &[Token<'_>], flags: &[Flags], m: usize, buf: &mut String) -> bool {
     let t = &toks[m];
-    let capitalised = |p: &Token<'_>| {
-        p.line == t.line
-            && p.kind == TokKind::Word
-            && matches!(p.shape, Shape::Cap | Shape::Upper | Shape::Initial)
+    let capitalised_before = |k: usize| {
+        k > 0 && {
+            let p = &toks[k - 1];
+            p.line == t.line
+                && p.kind == TokKind::Word
+                && matches!(p.shape, Shape::Cap | Shape::Upper | Shape::Initial)
+        }
     };
-    let opens = flags[m].0 == 0
-        && t.kind == TokKind::Word
-        && t.shape == Shape::Cap
-        && toks[m + 1].line == t.line
-        && !t.text.contains('-')
-        && !(m > 0 && capitalised(&toks[m - 1]));
-    opens && {
-        lower_into(t.text, buf);
-        place_demonym(buf)
+    // (`Yorker` is an ordinary word too, a cricket ball.)
+    let unknown = flags[m].0 & !Flags::COMMON == 0 && (flags[m].0 == 0 || capitalised_before(m));
+    if !unknown
+        || t.kind != TokKind::Word
+        || t.shape != Shape::Cap
+        || toks[m + 1].line != t.line
+        || t.text.contains('-')
+    {
+        return false;
     }
+    buf.clear();
+    if capitalised_before(m) {
+        // `New Yorker`: a place of two words opens the run.
+        if capitalised_before(m - 1) {
+            return false;
+        }
+        push_lower(toks[m - 1].text, buf);
+        buf.push(' ');
+    }
+    push_lower(t.text, buf);
+    place_demonym(buf)
 }
 
 /// Last words of compounds that come before a name (`US-born`, `Fifteen-year-old`,
@@ -576,6 +590,16 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
                     (title, first) = (true, k);
                 }
             }
+        }
+        // `New Yorker John McEnroe`: so may a nationality word, as at the start of a span.
+        if first < j
+            && doc.flags[first].has(Flags::NATIONALITY)
+            && !doc.flags[first].has(Flags::COUNTRY | Flags::PLACE)
+            && !doc.flags[first + 1].has(Flags::ORG_HEAD)
+            && !begins_known_name(doc, first, j, &mut buf)
+            && !company_ends_after(doc, first + 1)
+        {
+            (nationality, first) = (true, first + 1);
         }
         // `Office of Management and Budget James Miller`: an ordinary word glued to a name.
         if j == first + 2

@@ -715,10 +715,10 @@ fn and_joins_no_name_that_ends_or_opens_a_head() {
 #[test]
 fn demonyms_before_a_name_are_not_part_of_it() {
     let text = "Californian Tomas Brandt won. Texan Jordan Vale lost. Queenslander Mitchell Orr \
-                scored.";
+                scored. New Yorker Ann Hale spoke.";
     assert_eq!(
         texts(text, EntityKind::Person),
-        ["Tomas Brandt", "Jordan Vale", "Mitchell Orr"]
+        ["Tomas Brandt", "Jordan Vale", "Mitchell Orr", "Ann Hale"]
     );
     // A surname made of a place stays a surname; a newspaper's name stays whole.
     assert_eq!(
