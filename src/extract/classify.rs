@@ -189,6 +189,13 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
         .checked_sub(1)
         .map(|p| &toks[p])
         .filter(|t| t.line == t0.line);
+    // An article: `the` in any case, `a` and `an` in lower case or opening a sentence (`A Lo
+    // Cicero` in a list is an initial).
+    let article = prev.is_some_and(|t| {
+        t.text.eq_ignore_ascii_case("the")
+            || matches!(t.text, "a" | "an")
+            || t.sent_start && matches!(t.text, "A" | "An")
+    });
     let versus = next.is_some_and(|t| VERSUS.contains(&t.text))
         || prev.is_some_and(|t| VERSUS.contains(&t.text));
     if versus && !fl(a).has(Flags::FIRST) && toks[a].shape != Shape::Initial {
@@ -207,7 +214,7 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     }
     // `Damon Hill won`, `Margaret Court said`: a first name before a surname that is also a
     // head word is a person's name, unless it is where something is (`at Stanley Park`).
-    let placed = prev.is_some_and(|t| PLACE_PREP.contains(&t.text) || t.text == "the");
+    let placed = article || prev.is_some_and(|t| PLACE_PREP.contains(&t.text));
     let head = |bits: u32| fl(b).has(bits) && (placed || !doc.surname_head(a, b));
     if len > 1 && (any_org || head(Flags::ORG_HEAD) || fl(a).has(Flags::ORG_START)) {
         return guess(Org, STRONG);
@@ -241,12 +248,10 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
             return guess(Per, STRONG);
         }
         let cap_words = (a..=b).all(|i| toks[i].shape == Shape::Cap || fl(i).has(Flags::PARTICLE));
-        if fl(a).has(Flags::FIRST) && cap_words && !fl(a).has(Flags::PLACE | Flags::COUNTRY) {
-            return guess(Per, STRONG);
-        }
-        // `Texan Jordan Spieth`: after a nationality, a first name that is also a place's
-        // starts a person's name.
-        if sp.nationality && fl(a).has(Flags::FIRST) && cap_words {
+        // After a nationality, a first name that is also a place's starts a person's name
+        // too (`Texan Jordan Spieth`).
+        let place_name = fl(a).has(Flags::PLACE | Flags::COUNTRY) && !sp.nationality;
+        if fl(a).has(Flags::FIRST) && cap_words && !place_name {
             return guess(Per, STRONG);
         }
         // `Sofia Marin`: a first name that is also a place, then a surname.
@@ -302,7 +307,7 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
             }
             // `a Golden Globe`, `the Lion King`: with no first name, a name after an article
             // is a thing's.
-            if prev.is_some_and(|t| matches!(t.text, "the" | "a" | "an")) {
+            if article {
                 return NOTHING;
             }
             return guess(Per, MEDIUM);
@@ -317,7 +322,6 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
     let f = fl(a);
     let namey = f.has(Flags::FIRST | Flags::SURNAME);
     // `the Chancellor said`: no name comes after an article.
-    let article = prev.is_some_and(|t| t.text.eq_ignore_ascii_case("the"));
     if (next_is(SAY) && namey && !article)
         || (next.is_some_and(|t| t.kind == TokKind::Possessive) && sp.nationality)
     {
@@ -328,17 +332,21 @@ pub(crate) fn classify(doc: &Doc<'_>, sp: &Span, buf: &mut String) -> Guess {
         return guess(Per, WEAK);
     }
     if prev.is_some_and(|t| PLACE_PREP.contains(&t.text)) && !f.has(Flags::FIRST | Flags::COMMON) {
-        // `Shares in Holcim`, `profits at Barclaycard`: a company's, not a place's.
+        // `Shares in Holcim`, `profits at Barclaycard`, `a spokesman from Icstis`: a
+        // company's, not a place's (`workers from Dunmarrow` come from a place).
         let owner = a
             .checked_sub(2)
             .map(|p| &toks[p])
-            .filter(|t| t.line == t0.line)
-            .map(|t| t.text.to_ascii_lowercase());
-        let company = owner.is_some_and(|w| match toks[a - 1].text {
-            "in" => SHARES.contains(&w.as_str()),
-            "at" | "from" => SHARES.contains(&w.as_str()) || COMPANY_PEOPLE.contains(&w.as_str()),
+            .filter(|t| t.line == t0.line);
+        let is = |words: &[&str]| {
+            owner.is_some_and(|t| words.iter().any(|w| t.text.eq_ignore_ascii_case(w)))
+        };
+        let company = match toks[a - 1].text {
+            "in" => is(SHARES),
+            "at" => is(SHARES) || is(COMPANY_PEOPLE) || is(SPOKESMEN),
+            "from" => is(SPOKESMEN),
             _ => false,
-        });
+        };
         return guess(if company { Org } else { Loc }, WEAK);
     }
     NOTHING
@@ -355,8 +363,19 @@ const SHARES: &[&str] = &[
     "shareholders",
 ];
 
-/// Words for a company's figures and people, before `at` or `from` and its name (`profits at
-/// Barclaycard`, `a spokesman from Icstis`).
+/// Words for those who speak for a company, before `at` or `from` and its name (`a spokesman
+/// from Icstis`).
+const SPOKESMEN: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "executive",
+    "executives",
+    "chairman",
+];
+
+/// Words for a company's figures and staff, before `at` and its name (`profits at
+/// Barclaycard`).
 const COMPANY_PEOPLE: &[&str] = &[
     "profits",
     "profit",
@@ -365,12 +384,6 @@ const COMPANY_PEOPLE: &[&str] = &[
     "revenue",
     "revenues",
     "losses",
-    "executive",
-    "executives",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
     "boss",
     "bosses",
     "chief",

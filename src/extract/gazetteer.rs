@@ -82,6 +82,9 @@ impl Flags {
     /// that is also an adjective (`Major`), a noun that mostly comes before other names
     /// (`rival`, `official`).
     pub const CAP_TITLE: u32 = 1 << 18;
+    /// A head word that is often a surname, marked `~` in the heads' lists (`Hill`, `Court`):
+    /// after a first name alone it ends a person's name (`Damon Hill`).
+    pub const HEAD_SURNAME: u32 = 1 << 19;
 
     /// Whether any of `bits` is set.
     pub fn has(self, bits: u32) -> bool {
@@ -104,7 +107,7 @@ pub(crate) struct Gazetteer {
 const FINGERPRINT_BITS: u32 = 40;
 /// The bits of a slot that hold the flags.
 const FLAGS_MASK: u64 = (1 << (64 - FINGERPRINT_BITS)) - 1;
-const _: () = assert!(Flags::CAP_TITLE as u64 <= FLAGS_MASK);
+const _: () = assert!(Flags::HEAD_SURNAME as u64 <= FLAGS_MASK);
 
 /// The part of key `k` a slot keeps, in place above the flags; never 0 (an empty slot).
 fn fingerprint(k: u64) -> u64 {
@@ -190,6 +193,10 @@ fn merged_lists() -> MergedLists {
                     add(start, Flags::LOC_START);
                     continue;
                 }
+            }
+            if let Some(head) = w.strip_prefix('~') {
+                add(head, *bits | Flags::HEAD_SURNAME);
+                continue;
             }
             add(w, *bits);
         }
@@ -284,9 +291,9 @@ pub(crate) fn lower_into(s: &str, buf: &mut String) {
     push_lower(s, buf);
 }
 
-/// Appends the lowercase of `s` to `buf`, typographic apostrophes made plain and Latin letters
-/// without their accents (`São Paulo` as `sao paulo`, `Jürgen` as `jurgen`), so that names
-/// written with accents find the lists' plain spellings.
+/// Appends the lowercase of `s` to `buf`, typographic apostrophes made plain and letters
+/// without their accents (`São Paulo` as `sao paulo`, `Jürgen` as `jurgen`; in any script), so
+/// that names written with accents find the lists' plain spellings.
 pub(crate) fn push_lower(s: &str, buf: &mut String) {
     if s.is_ascii() {
         let from = buf.len();

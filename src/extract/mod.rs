@@ -88,7 +88,7 @@ pub struct ArticleEntities {
 
 /// Finds the entity mentions in `text`, resolved against each other (a surname alone takes the
 /// full name mentioned elsewhere in the same text). The lines of a hard-wrapped paragraph are
-/// read as one ([`tokenize::unwrap_lines`]).
+/// read as one.
 pub fn extract(text: &str) -> Vec<Mention<'_>> {
     let mut toks = tokenize::tokenize(text);
     tokenize::unwrap_lines(text, &mut toks);
@@ -126,7 +126,9 @@ fn is_name_of_heads(name: &str) -> bool {
     let one_word = name.split_whitespace().nth(1).is_none();
     name.split_whitespace().all(|w| {
         let f = g.word(w, &mut buf);
-        let head = f.has(gazetteer::Flags::ORG_HEAD | gazetteer::Flags::STOP);
+        // (`Hall` alone, after `Ms`, is a surname.)
+        let head = f.has(gazetteer::Flags::ORG_HEAD | gazetteer::Flags::STOP)
+            && !f.has(gazetteer::Flags::HEAD_SURNAME);
         let abbreviation = w.len() <= 4 && w.ends_with('.'); // `H.K.`
         (head && (one_word || !f.has(gazetteer::Flags::FIRST))) || abbreviation
     })

@@ -346,19 +346,24 @@ impl<'a> Doc<'a> {
                 || !self.flags[i + 1].has(Flags::ORG_HEAD | Flags::LOC_HEAD))
     }
 
-    /// Whether `first..=last` is a first name and a surname that also ends the names of
-    /// places or organisations (`Damon Hill`, `Margaret Court`, `John Tower`): the head word
-    /// says nothing there. Context may still make it a place (`at Stanley Park`).
+    /// Whether `first..=last` is a first name (and maybe middle names or initials) and a
+    /// surname that also ends the names of places or organisations, one of the heads marked as
+    /// often a surname (`Damon Hill`, `Margaret Court`, `Dana P. Hall`): the head word says
+    /// nothing there. Context may still make it a place (`at Stanley Park`).
     pub fn surname_head(&self, first: usize, last: usize) -> bool {
-        let (a, b) = (self.flags[first], self.flags[last]);
-        last == first + 1
+        let a = self.flags[first];
+        let middle = |k: usize| {
+            let t = &self.toks[k];
+            t.shape == Shape::Initial || t.shape == Shape::Cap && self.flags[k].has(Flags::FIRST)
+        };
+        last > first
+            && last - first <= 3
             && self.toks[first].shape == Shape::Cap
             && self.toks[last].shape == Shape::Cap
             && a.has(Flags::FIRST)
             && !a.has(Flags::PLACE | Flags::COUNTRY | Flags::ORG | Flags::COMMON)
-            && b.has(Flags::SURNAME)
-            && b.has(Flags::ORG_HEAD | Flags::LOC_HEAD)
-            && !is_company_end(self.toks[last].text)
+            && (first + 1..last).all(middle)
+            && self.flags[last].has(Flags::HEAD_SURNAME)
     }
 
     /// Whether two capitalised words that may be a first name and a surname start at `i`, on

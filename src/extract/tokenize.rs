@@ -148,17 +148,26 @@ pub(crate) fn unwrap_lines(text: &str, toks: &mut [Token<'_>]) {
     if soft.is_empty() {
         return;
     }
-    let (mut joined, mut next) = (0u32, 0);
+    // `joined`: the soft breaks before the token; `recount`: the token's sentence flag came
+    // from a break, or from an opening bracket or quote after one.
+    let (mut joined, mut recount) = (0, false);
     for n in 0..toks.len() {
-        let mut after_break = false;
-        while next < soft.len() && soft[next] < toks[n].start {
-            (joined, next, after_break) = (joined + 1, next + 1, true);
+        let before = joined;
+        while joined < soft.len() && soft[joined] < toks[n].start {
+            joined += 1;
         }
-        toks[n].line -= joined;
-        if after_break {
-            toks[n].sent_start = n == 0 || ends_sentence(&toks[n - 1]);
+        toks[n].line -= joined as u32;
+        // A soft break has a line before it, so a token before this one.
+        recount = joined > before || recount && keeps_sentence_start(&toks[n - 1]);
+        if recount {
+            toks[n].sent_start = ends_sentence(&toks[n - 1]);
         }
     }
+}
+
+/// Whether `t` passes on whether a sentence started before it (`(`, `'`).
+fn keeps_sentence_start(t: &Token<'_>) -> bool {
+    matches!(t.kind, TokKind::Punct(c) if sentence_starts_after(c, true) && !sentence_starts_after(c, false))
 }
 
 /// Whether a sentence starts after the token `t`, as the tokenizer decides it.
@@ -195,7 +204,7 @@ pub(super) fn soft_breaks(text: &str) -> Vec<usize> {
     };
     let next_runs_on = |k: usize| {
         let next = next_line(k);
-        !next.trim().is_empty() && !next.starts_with([' ', '\t'])
+        !next.trim().is_empty() && !next.starts_with([' ', '\t', '\u{a0}'])
     };
     let runs: Vec<usize> = (0..lines.len())
         .filter(|&k| lines[k].1 > 0 && next_runs_on(k))

@@ -276,4 +276,17 @@ fn only_the_breaks_inside_a_wrapped_paragraph_are_soft() {
     assert_eq!((commission.line, commission.sent_start), (0, false));
     let second = toks.iter().find(|t| t.text == "second").unwrap();
     assert_eq!(second.line, 2);
+    // As if the break were a space: a bracket passes on that no sentence starts; a short line
+    // (a list's item) keeps its break.
+    let text = "The offer was made by the company to the\n(Harbour Trust) on Monday after the\n\
+                talks with the board ended in the\nmorning, and these:\nfirst,\nsecond item.\n";
+    let mut toks = tokenize(text);
+    unwrap_lines(text, &mut toks);
+    let flat = text.replace(" the\n", " the ").replace(" the\n", " the ");
+    let want: Vec<(u32, bool)> = tokenize(&flat)
+        .iter()
+        .map(|t| (t.line, t.sent_start))
+        .collect();
+    let got: Vec<(u32, bool)> = toks.iter().map(|t| (t.line, t.sent_start)).collect();
+    assert_eq!(got, want);
 }
