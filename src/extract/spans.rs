@@ -81,6 +81,17 @@ fn demonym_at(toks: &[Token<'_>], flags: &[Flags], m: usize, buf: &mut String) -
     place_demonym(buf)
 }
 
+/// Whether the nationality word at `i` stays out of the name after it, whose capitalised words
+/// run to `last` (`Russian Ivan Petrov`): it does unless it opens a name of the gazetteer
+/// (`Czech Republic`, `South African Airways`, `European Monetary System`) or a company's
+/// (`American Telephone and Telegraph Co`, `British Airways`). `buf` is scratch space.
+fn nationality_stays_out(doc: &Doc<'_>, i: usize, last: usize, buf: &mut String) -> bool {
+    last == i
+        || !(begins_known_name(doc, i, last, buf)
+            || company_ends_after(doc, i + 1)
+            || doc.flags[i + 1].has(Flags::ORG_HEAD))
+}
+
 /// Last words of compounds that come before a name (`US-born`, `Fifteen-year-old`,
 /// `Car-maker`), besides participles.
 const MODIFIER_TAILS: &[&str] = &[
@@ -231,6 +242,11 @@ impl<'a> Doc<'a> {
             ticker_title,
             lower_words,
         }
+    }
+
+    /// A nationality word that is no place's name (`Russian`, `Texan`; not `Georgia`).
+    pub fn nationality_word(&self, i: usize) -> bool {
+        self.flags[i].has(Flags::NATIONALITY) && !self.flags[i].has(Flags::COUNTRY | Flags::PLACE)
     }
 
     /// A word that may start or continue a name.
@@ -535,24 +551,15 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
             i += 1;
             continue;
         }
-        if doc.flags[i].has(Flags::NATIONALITY) && !doc.flags[i].has(Flags::COUNTRY | Flags::PLACE)
-        {
-            let more = i + 1 < n && doc.caplike(i + 1) && toks[i + 1].line == t.line;
-            // `Czech Republic`, `South African Airways`, `European Monetary System`: the
-            // adjective is part of a name of the gazetteer.
-            let named = more && {
-                let mut end = i + 1;
-                while end < (i + 3).min(n - 1)
-                    && toks[end + 1].line == t.line
-                    && doc.caplike(end + 1)
-                {
-                    end += 1;
-                }
-                begins_known_name(doc, i, end, &mut buf)
-            };
-            // `American Telephone and Telegraph Co`: a company's name may start with one.
-            let company = more && company_ends_after(doc, i + 1);
-            if !more || !(named || company || doc.flags[i + 1].has(Flags::ORG_HEAD)) {
+        if doc.nationality_word(i) {
+            let mut last = i;
+            while last < (i + 3).min(n - 1)
+                && toks[last + 1].line == t.line
+                && doc.caplike(last + 1)
+            {
+                last += 1;
+            }
+            if nationality_stays_out(doc, i, last, &mut buf) {
                 (nationality, i) = (true, i + 1);
                 continue;
             }
@@ -598,11 +605,8 @@ pub(crate) fn find_spans(doc: &Doc<'_>) -> Vec<Span> {
         }
         // `New Yorker John McEnroe`: so may a nationality word, as at the start of a span.
         if first < j
-            && doc.flags[first].has(Flags::NATIONALITY)
-            && !doc.flags[first].has(Flags::COUNTRY | Flags::PLACE)
-            && !doc.flags[first + 1].has(Flags::ORG_HEAD)
-            && !begins_known_name(doc, first, j, &mut buf)
-            && !company_ends_after(doc, first + 1)
+            && doc.nationality_word(first)
+            && nationality_stays_out(doc, first, j, &mut buf)
         {
             (nationality, first) = (true, first + 1);
         }
