@@ -421,7 +421,20 @@ impl<'a> Doc<'a> {
     }
 
     /// If a title starts at `i` and a name follows it, the index of the name's first token.
+    #[inline]
     pub fn title_at(&self, i: usize) -> Option<usize> {
+        // Most words start no title: a title's first word is a title, a role or a modifier of
+        // one (`former`), and is not in capitals. This is the first turn of the scan below.
+        const OPENS: u32 = Flags::TITLE | Flags::ROLE | Flags::CAP_TITLE | Flags::TITLE_MOD;
+        let t = self.toks.get(i)?;
+        if !self.flags[i].has(OPENS) || t.kind != TokKind::Word || t.shape == Shape::Upper {
+            return None;
+        }
+        self.title_from(i)
+    }
+
+    /// [`Doc::title_at`] for a word that may open a title.
+    fn title_from(&self, i: usize) -> Option<usize> {
         let n = self.toks.len();
         let (mut j, mut last_head) = (i, false);
         while j < n && j - i < MAX_TITLE && self.toks[j].line == self.toks[i].line {
