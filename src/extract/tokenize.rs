@@ -94,7 +94,19 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut line = 0u32;
     let mut sent_start = true;
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        // The commonest bytes first: a space between words, and an ASCII letter or digit
+        // starting one.
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_alphanumeric() {
+            i = push_word(&mut out, text, i, char::from(b), line, &mut sent_start);
+            continue;
+        }
+        let Some(c) = char_at(text, i) else { break };
         let len = c.len_utf8();
         // Words first, as most tokens are: a letter or digit is no white space or apostrophe.
         if c.is_alphanumeric() {
@@ -342,6 +354,10 @@ impl Run {
                 case.visit(b.is_ascii_alphabetic(), b.is_ascii_uppercase());
                 j += 1;
                 continue;
+            }
+            // Most words end at an ASCII byte that joins nothing (a space, a comma).
+            if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&') {
+                break;
             }
             let Some(d) = char_at(text, j) else { break };
             let after = j + d.len_utf8();
