@@ -125,8 +125,15 @@ pub(crate) struct Doc<'a> {
     /// The first line is in title case but for a ticker (`Acme Corp <acme> Sells
     /// Convertible Debentures`): its capitals say nothing about persons.
     pub ticker_title: bool,
-    /// Words that appear in lowercase somewhere in the text.
+    /// Words that appear in lowercase somewhere in the text, but for [`ordinary`] ones: their
+    /// flags say so already, in any case.
     pub lower_words: HashedSet,
+}
+
+/// An ordinary word that is no first name (`shares`, not `will`): the gazetteer's flags tell
+/// it, whether it is written in lowercase or capitalised.
+fn ordinary(f: Flags) -> bool {
+    f.has(Flags::COMMON) && !f.has(Flags::FIRST)
 }
 
 impl<'a> Doc<'a> {
@@ -184,15 +191,15 @@ impl<'a> Doc<'a> {
                     c[3] += 1;
                     c[5] += u32::from(!f.has(Flags::STOP));
                     // A ticker (`Afg Industries Inc <afg>`) is no word written in lowercase.
-                    if n == 0 || toks[n - 1].text != "<" {
-                        lower_words.insert(k);
-                    } else {
+                    if n > 0 && toks[n - 1].text == "<" {
                         c[6] += 1;
+                    } else if !ordinary(f) {
+                        lower_words.insert(k);
                     }
                 }
                 (TokKind::Word, Shape::Cap) => {
                     c[1] += 1;
-                    if f.has(Flags::COMMON) && !f.has(Flags::FIRST) {
+                    if ordinary(f) {
                         c[4] += 1;
                     } else if t.line == 0 {
                         first_line_caps.push(k);
