@@ -62,6 +62,20 @@ pub(crate) fn load_le(bytes: &[u8]) -> u64 {
     }
 }
 
+/// Whether `bytes` are all ASCII with no capital letter: text that is its own lowercase.
+/// Eight bytes at a time.
+#[inline]
+pub(crate) fn is_ascii_lowercase_text(bytes: &[u8]) -> bool {
+    bytes.chunks(8).all(|chunk| {
+        let c = load_le(chunk);
+        let seven = c & !HIGH;
+        // As in `lower_ascii`: each byte's high bit, set for `A` to `Z`.
+        let from_a = seven.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+        let past_z = seven.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+        (from_a & !past_z | c) & HIGH == 0
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +90,25 @@ mod tests {
             assert_eq!(c & HYPHEN != 0, b == b'-', "{b:#x}");
             assert_eq!(c & NON_ASCII != 0, !b.is_ascii(), "{b:#x}");
         }
+    }
+
+    #[test]
+    fn lowercase_text_is_ascii_without_capitals() {
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut text = b"abc-def.ghi'".to_vec();
+                text[at] = b;
+                let expected = text.iter().all(|x| x.is_ascii() && !x.is_ascii_uppercase());
+                assert_eq!(is_ascii_lowercase_text(&text), expected, "{b:#x} at {at}");
+                let short = &text[..=at];
+                let expected = short
+                    .iter()
+                    .all(|x| x.is_ascii() && !x.is_ascii_uppercase());
+                assert_eq!(is_ascii_lowercase_text(short), expected, "{b:#x} ends {at}");
+            }
+        }
+        assert!(is_ascii_lowercase_text(b""));
+        assert!(!is_ascii_lowercase_text("caf\u{e9}".as_bytes()));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 use super::gazetteer::{gazetteer, key, lower_into, push_lower, Flags, HashedSet};
 use super::tokenize::{Shape, TokKind, Token};
+use crate::bytes::is_ascii_lowercase_text;
 
 /// Longest span, in tokens.
 pub(crate) const MAX_SPAN: usize = 8;
@@ -152,10 +153,7 @@ impl<'a> Doc<'a> {
         for (n, t) in toks.iter().enumerate() {
             let (f, k) = if t.kind == TokKind::Word {
                 // Most words are written in lower-case ASCII already: no copy to make.
-                let plain = t.shape == Shape::Lower
-                    && t.text
-                        .bytes()
-                        .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+                let plain = t.shape == Shape::Lower && is_ascii_lowercase_text(t.text.as_bytes());
                 let lower = if plain {
                     t.text
                 } else {
