@@ -69,7 +69,8 @@ pub(crate) fn is_ascii_lowercase_text(bytes: &[u8]) -> bool {
     bytes.chunks(8).all(|chunk| {
         let c = load_le(chunk);
         let seven = c & !HIGH;
-        // As in `lower_ascii`: each byte's high bit, set for `A` to `Z`.
+        // As in the word count's `lower_ascii` (`parse/vocab.rs`): each byte's high bit, set
+        // for `A` to `Z`; no carry crosses a byte (at most 0x7f + 0x3f).
         let from_a = seven.wrapping_add(ONES * (0x80 - u64::from(b'A')));
         let past_z = seven.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
         (from_a & !past_z | c) & HIGH == 0

@@ -131,8 +131,18 @@ pub(crate) struct Doc<'a> {
     pub lower_words: HashedSet,
 }
 
-/// An ordinary word that is no first name (`shares`, not `will`): the gazetteer's flags tell
-/// it, whether it is written in lowercase or capitalised.
+/// An ordinary word that is no first name (`shares`, not `will`). Such words are left out of
+/// [`Doc::lower_words`], which holds because of two things:
+/// - An ordinary lowercase word has the same flags capitalised. Both come from the word's key,
+///   and the dot fallback, the only one a lowercase word takes, is the same for both. (The
+///   plural fallback makes some capitalised words ordinary whose lowercase is not; those
+///   stay in the set, where they do no harm.)
+/// - Both users of the set look at the capitalised word's flags first. The first line's tally
+///   counts an ordinary word without the set. `common_opener` takes it as common before asking.
+///   Where a demonym has replaced the flags (`Yorker`), `common_opener`'s answer is no
+///   anyway, as the word is then a nationality.
+///
+/// A new user of the set, or a fallback for lowercase words, must keep to this.
 fn ordinary(f: Flags) -> bool {
     f.has(Flags::COMMON) && !f.has(Flags::FIRST)
 }
