@@ -108,7 +108,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         let Some(c) = char_at(text, i) else { break };
         let len = c.len_utf8();
-        // Words first, as most tokens are: a letter or digit is no white space or apostrophe.
+        // Other letters and digits start words too; a letter or digit is no white space or
+        // apostrophe.
         if c.is_alphanumeric() {
             i = push_word(&mut out, text, i, c, line, &mut sent_start);
             continue;
