@@ -45,14 +45,19 @@ fn json_offsets_are_bytes_into_the_input() {
     );
 }
 
-#[test]
-fn reads_stdin_and_prints_text() {
+/// What `newsdex extract` prints, as text, for `input` on stdin.
+fn extract_stdin(input: &str) -> String {
     let out = newsdex()
         .arg("extract")
-        .write_stdin(TEXT)
+        .write_stdin(input)
         .assert()
         .success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
+}
+
+#[test]
+fn reads_stdin_and_prints_text() {
+    let text = extract_stdin(TEXT);
     assert!(text.contains("Tomas Okafor"), "{text}");
 }
 
@@ -60,12 +65,7 @@ fn reads_stdin_and_prints_text() {
 fn a_name_wrapped_across_lines_prints_on_one() {
     let wrapped = "Officials of the Securities and Exchange\nCommission met the chairman, Hollis\n\
                    Marrow, on Tuesday and said they would look at the\noffer again next week.\n";
-    let out = newsdex()
-        .arg("extract")
-        .write_stdin(wrapped)
-        .assert()
-        .success();
-    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let text = extract_stdin(wrapped);
     assert_eq!(text.lines().count(), 3, "{text}");
     assert!(
         text.contains("  Securities and Exchange Commission\n"),
