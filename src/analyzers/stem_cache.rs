@@ -74,6 +74,9 @@ pub(super) struct StemCache {
 impl StemCache {
     /// Replaces `text`, a lower-cased and folded word, by its English stem.
     pub(super) fn stem(&mut self, text: &mut String) {
+        if stem_is_word(text) {
+            return;
+        }
         let Some((key, slot)) = pack(text).and_then(|k| Some((k, self.slot(k)?))) else {
             stem_into(text);
             return;
@@ -136,6 +139,16 @@ impl StemCache {
     }
 }
 
+/// Whether the English stemmer leaves `word` as it is, known without looking at its rules: a
+/// word of fewer than three bytes (the algorithm leaves a word of fewer than three characters
+/// alone), or a number (ASCII digits: every suffix the stemmer removes or changes has a
+/// letter). A quarter of the words of news text are one or the other; asking the cache
+/// about them was a load that missed as often as not, beside tantivy's postings tables, and
+/// their slots went to numbers that seldom recur.
+fn stem_is_word(word: &str) -> bool {
+    word.len() < 3 || word.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Replaces `text` by its English stem, uncached; whether the stem is the word's beginning.
 fn stem_into(text: &mut String) -> bool {
     let stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
@@ -189,6 +202,41 @@ mod tests {
         }
         assert!(cache.is_warm());
         assert!(expected.contains(&"ralli".to_string()));
+    }
+
+    /// What [`stem_is_word`] takes for unchanged, the stemmer leaves unchanged: every word
+    /// of one or two letters or digits, ASCII or accented, and numbers of up to five digits
+    /// and longer ones.
+    #[test]
+    fn short_words_and_numbers_are_their_own_stems() {
+        let chars: Vec<char> = ('a'..='z')
+            .chain('0'..='9')
+            .chain("àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ".chars())
+            .collect();
+        let mut words: Vec<String> = chars.iter().map(|c| c.to_string()).collect();
+        for a in &chars {
+            for b in chars.iter().filter(|c| c.is_ascii()) {
+                words.push(format!("{a}{b}"));
+            }
+        }
+        // Three letters (`ies`, `sky`) are the stemmer's to change: the length limit is tight.
+        for a in 'a'..='z' {
+            for b in 'a'..='z' {
+                words.extend(['s', 'd', 'y'].map(|c| format!("{a}{b}{c}")));
+            }
+        }
+        words.extend((0..100_000).map(|n| n.to_string()));
+        words.extend((0..100_000).map(|n| format!("{n:05}")));
+        words.extend(["1987", "20210204", "000000000000000000000000000000001"].map(String::from));
+        let mut taken = 0;
+        for word in &words {
+            if stem_is_word(word) {
+                taken += 1;
+                assert_eq!(tantivy_stem(word), *word, "{word}");
+            }
+        }
+        assert!(taken > 200_000, "{taken}");
+        assert!(!stem_is_word("runs") && !stem_is_word("1980s"));
     }
 
     /// Two words of one slot: `common` is looked up again, then `rare` comes once and is
