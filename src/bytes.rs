@@ -62,6 +62,19 @@ pub(crate) fn load_le(bytes: &[u8]) -> u64 {
     }
 }
 
+/// The eight bytes of `c` with ASCII capitals lower-cased; other bytes (non-ASCII ones too)
+/// unchanged.
+#[inline]
+pub(crate) fn lower_ascii(c: u64) -> u64 {
+    let seven = c & !HIGH;
+    // Each byte's high bit: its low seven bits are at least `A`, and at most `Z`; no carry
+    // crosses a byte (at most 0x7f + 0x3f).
+    let from_a = seven.wrapping_add(ONES * (0x80 - b'A' as u64));
+    let past_z = seven.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
+    let capitals = from_a & !past_z & !c & HIGH;
+    c | (capitals >> 2)
+}
+
 /// Whether `bytes` are all ASCII with no capital letter: text that is its own lowercase.
 /// Eight bytes at a time.
 #[inline]
@@ -69,7 +82,7 @@ pub(crate) fn is_ascii_lowercase_text(bytes: &[u8]) -> bool {
     bytes.chunks(8).all(|chunk| {
         let c = load_le(chunk);
         let seven = c & !HIGH;
-        // As in the word count's `lower_ascii` (`parse/vocab.rs`): each byte's high bit, set
+        // As in `lower_ascii`: each byte's high bit, set
         // for `A` to `Z`; no carry crosses a byte (at most 0x7f + 0x3f).
         let from_a = seven.wrapping_add(ONES * (0x80 - u64::from(b'A')));
         let past_z = seven.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
@@ -122,6 +135,16 @@ mod tests {
                 .enumerate()
                 .fold(0u64, |acc, (i, &b)| acc | u64::from(b) << (8 * i));
             assert_eq!(load_le(bytes), expected, "{n} bytes");
+        }
+    }
+
+    #[test]
+    fn swar_lower_casing_is_ascii_lower_casing() {
+        for b in 0..=255u8 {
+            let c = u64::from_le_bytes([b, b'Q', 0xC3, b, b'@', b'[', b'z', 0x80 | b]);
+            let mut expected = c.to_le_bytes();
+            expected.make_ascii_lowercase();
+            assert_eq!(lower_ascii(c).to_le_bytes(), expected, "byte {b:#x}");
         }
     }
 }

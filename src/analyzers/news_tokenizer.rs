@@ -158,7 +158,12 @@ impl NewsTokenStream<'_> {
             !marked[usize::from(text.as_bytes().first().copied().unwrap_or(0))]
         });
         if !skip {
-            self.stems.stem(text);
+            if word.ascii {
+                self.stems
+                    .stem_ascii(text, source.as_bytes(), word.capitals);
+            } else {
+                self.stems.stem(text);
+            }
         }
     }
 }

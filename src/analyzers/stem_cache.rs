@@ -6,7 +6,7 @@
 //! [`NewsTokenizer`](super::NewsTokenizer) has its own cache (tantivy clones the analyzer for
 //! each segment writer), so no lock is shared.
 
-use crate::bytes::load_le;
+use crate::bytes::{load_le, lower_ascii};
 
 /// Slots of a cache (32 bytes each, 512 KiB in all). A cache twice the size is faster alone
 /// (fewer words stemmed again) but not beside tantivy's postings tables, which share the
@@ -22,13 +22,24 @@ const PACKED: usize = 16;
 /// bytes are loaded in at most four reads, with no copy (a copy of a word's variable length
 /// was a call to `memmove` for every token).
 fn pack(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
+    pack_with(word.as_bytes(), |half| half)
+}
+
+/// The [`pack`] of the lowercase of `word`, an ASCII word, read from `word` as it is: each
+/// half lower-cased in place.
+fn pack_lowercase(word: &[u8]) -> Option<u128> {
+    pack_with(word, lower_ascii)
+}
+
+/// `bytes` packed, each half of eight bytes (zero above the word) through `map`.
+#[inline]
+fn pack_with(bytes: &[u8], map: impl Fn(u64) -> u64) -> Option<u128> {
     let n = bytes.len();
     if n == 0 || n > PACKED {
         return None;
     }
     let (low, high) = bytes.split_at(n.min(8));
-    let packed = u128::from(load_le(low)) | u128::from(load_le(high)) << 64;
+    let packed = u128::from(map(load_le(low))) | u128::from(map(load_le(high))) << 64;
     // The length goes in too: "a" and "a\0" must not meet.
     Some(packed ^ ((n as u128) << 120))
 }
@@ -74,10 +85,34 @@ pub(super) struct StemCache {
 impl StemCache {
     /// Replaces `text`, a lower-cased and folded word, by its English stem.
     pub(super) fn stem(&mut self, text: &mut String) {
-        if stem_is_word(text) {
+        if stem_is_word(text.as_bytes()) {
             return;
         }
-        let Some((key, slot)) = pack(text).and_then(|k| Some((k, self.slot(k)?))) else {
+        let key = pack(text);
+        self.stem_keyed(text, key);
+    }
+
+    /// [`stem`](Self::stem) for `text`, the lowercase copy of the ASCII word `word`. The
+    /// word's key is read from `word`, where the tokenizer just read it, and not from the copy
+    /// just written: the slot's address does not wait for the copy's bytes to come back from
+    /// the store buffer, and the slot's load, which often misses, starts sooner.
+    /// `capitals` tells whether `word` has any.
+    pub(super) fn stem_ascii(&mut self, text: &mut String, word: &[u8], capitals: bool) {
+        if stem_is_word(word) {
+            return;
+        }
+        let key = if capitals {
+            pack_lowercase(word)
+        } else {
+            pack_with(word, |half| half)
+        };
+        self.stem_keyed(text, key);
+    }
+
+    /// Stems `text`, whose packed key is `key`.
+    #[inline]
+    fn stem_keyed(&mut self, text: &mut String, key: Option<u128>) {
+        let Some((key, slot)) = key.and_then(|k| Some((k, self.slot(k)?))) else {
             stem_into(text);
             return;
         };
@@ -144,9 +179,10 @@ impl StemCache {
 /// alone), or a number (ASCII digits: every suffix the stemmer removes or changes has a
 /// letter). A quarter of the words of news text are one or the other; asking the cache
 /// about them was a load that missed as often as not, beside tantivy's postings tables, and
-/// their slots went to numbers that seldom recur.
-fn stem_is_word(word: &str) -> bool {
-    word.len() < 3 || word.bytes().all(|b| b.is_ascii_digit())
+/// their slots went to numbers that seldom recur. `word` may be the lowercase word or the
+/// ASCII word it was made from: neither its length nor its digits change with the case.
+fn stem_is_word(word: &[u8]) -> bool {
+    word.len() < 3 || word.iter().all(u8::is_ascii_digit)
 }
 
 /// Replaces `text` by its English stem, uncached; whether the stem is the word's beginning.
@@ -204,6 +240,42 @@ mod tests {
         assert!(expected.contains(&"ralli".to_string()));
     }
 
+    /// An ASCII word's key read from the word is the key of its lowercase, at every length
+    /// around the halves' and the limit's edges, for capitals and for the bytes beside them
+    /// (`@`, `[`, backquote, `{`) that a lowercasing by arithmetic could confuse with them.
+    #[test]
+    fn keys_read_from_the_word_are_those_of_its_lowercase() {
+        let alphabet = b"AZazMm09@[`{-_.Q";
+        for n in 0..=PACKED + 2 {
+            for shift in 0..alphabet.len() {
+                let word: Vec<u8> = (0..n)
+                    .map(|i| alphabet[(i * 7 + shift) % alphabet.len()])
+                    .collect();
+                let lower = String::from_utf8(word.to_ascii_lowercase()).unwrap();
+                assert_eq!(pack_lowercase(&word), pack(&lower), "{lower:?}");
+            }
+        }
+        let mut cache = StemCache::default();
+        for word in [
+            "Markets",
+            "RALLIED",
+            "Generously",
+            "governments",
+            "1980s",
+            "Internationalizations",
+        ] {
+            for _ in 0..=STEM_CACHE_WARM_UP {
+                let mut text = word.to_ascii_lowercase();
+                cache.stem_ascii(
+                    &mut text,
+                    word.as_bytes(),
+                    word.bytes().any(|b| b.is_ascii_uppercase()),
+                );
+                assert_eq!(text, tantivy_stem(&word.to_ascii_lowercase()), "{word}");
+            }
+        }
+    }
+
     /// What [`stem_is_word`] takes for unchanged, the stemmer leaves unchanged: every word
     /// of one or two letters or digits, ASCII or accented, and numbers of up to five digits
     /// and longer ones.
@@ -230,13 +302,13 @@ mod tests {
         words.extend(["1987", "20210204", "000000000000000000000000000000001"].map(String::from));
         let mut taken = 0;
         for word in &words {
-            if stem_is_word(word) {
+            if stem_is_word(word.as_bytes()) {
                 taken += 1;
                 assert_eq!(tantivy_stem(word), *word, "{word}");
             }
         }
         assert!(taken > 200_000, "{taken}");
-        assert!(!stem_is_word("runs") && !stem_is_word("1980s"));
+        assert!(!stem_is_word(b"runs") && !stem_is_word(b"1980s"));
     }
 
     /// Two words of one slot: `common` is looked up again, then `rare` comes once and is

@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::bytes::{load_le, ALPHA, CLASS, DIGIT, HIGH, HYPHEN, ONES};
+use crate::bytes::{load_le, lower_ascii, ALPHA, CLASS, DIGIT, HYPHEN};
 
 /// Lowercased word counts.
 #[derive(Debug, Default, Clone)]
@@ -69,19 +69,6 @@ fn lower_key(bytes: &[u8]) -> u64 {
 fn fold(a: u64, b: u64) -> u64 {
     let p = u128::from(a) * u128::from(b);
     (p as u64) ^ ((p >> 64) as u64)
-}
-
-/// The eight bytes of `c` with ASCII capitals lower-cased; other bytes (non-ASCII ones too)
-/// unchanged.
-#[inline]
-fn lower_ascii(c: u64) -> u64 {
-    let seven = c & !HIGH;
-    // Each byte's high bit: its low seven bits are at least `A`, and at most `Z`; no carry
-    // crosses a byte (at most 0x7f + 0x3f).
-    let from_a = seven.wrapping_add(ONES * (0x80 - b'A' as u64));
-    let past_z = seven.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
-    let capitals = from_a & !past_z & !c & HIGH;
-    c | (capitals >> 2)
 }
 
 impl Vocab {
@@ -350,15 +337,5 @@ mod tests {
         keys.dedup();
         // "{" is listed twice.
         assert_eq!(keys.len(), words.len() - 1);
-    }
-
-    #[test]
-    fn swar_lower_casing_is_ascii_lower_casing() {
-        for b in 0..=255u8 {
-            let c = u64::from_le_bytes([b, b'Q', 0xC3, b, b'@', b'[', b'z', 0x80 | b]);
-            let mut expected = c.to_le_bytes();
-            expected.make_ascii_lowercase();
-            assert_eq!(lower_ascii(c).to_le_bytes(), expected, "byte {b:#x}");
-        }
     }
 }
