@@ -1,5 +1,6 @@
-//! Bytes of UTF-8 text, cheaply: what each byte is ([`CLASS`]), and a few bytes read as one
-//! integer ([`load_le`]), for the scanners that split, hash and pack words.
+//! Bytes of UTF-8 text, cheaply: what each byte is ([`CLASS`]), a few bytes read as one
+//! integer ([`load_le`]) and lower-cased in it ([`lower_ascii`]), for the scanners that split,
+//! hash and pack words.
 
 /// A bit of [`CLASS`]: an ASCII letter.
 pub(crate) const ALPHA: u8 = 1;
@@ -62,17 +63,23 @@ pub(crate) fn load_le(bytes: &[u8]) -> u64 {
     }
 }
 
+/// The high bit of each byte of `c` that is an ASCII capital, `A` to `Z` (other bits clear).
+#[inline]
+fn ascii_capitals(c: u64) -> u64 {
+    let seven = c & !HIGH;
+    // Each byte's high bit: its low seven bits are at least `A`, and at most `Z`; no carry
+    // crosses a byte (at most 0x7f + 0x3f). A byte with its own high bit set is no capital.
+    let from_a = seven.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let past_z = seven.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+    from_a & !past_z & !c & HIGH
+}
+
 /// The eight bytes of `c` with ASCII capitals lower-cased; other bytes (non-ASCII ones too)
 /// unchanged.
 #[inline]
 pub(crate) fn lower_ascii(c: u64) -> u64 {
-    let seven = c & !HIGH;
-    // Each byte's high bit: its low seven bits are at least `A`, and at most `Z`; no carry
-    // crosses a byte (at most 0x7f + 0x3f).
-    let from_a = seven.wrapping_add(ONES * (0x80 - b'A' as u64));
-    let past_z = seven.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
-    let capitals = from_a & !past_z & !c & HIGH;
-    c | (capitals >> 2)
+    // A capital's high bit, moved to its `0x20` bit: the lowercase letter.
+    c | (ascii_capitals(c) >> 2)
 }
 
 /// Whether `bytes` are all ASCII with no capital letter: text that is its own lowercase.
@@ -81,12 +88,7 @@ pub(crate) fn lower_ascii(c: u64) -> u64 {
 pub(crate) fn is_ascii_lowercase_text(bytes: &[u8]) -> bool {
     bytes.chunks(8).all(|chunk| {
         let c = load_le(chunk);
-        let seven = c & !HIGH;
-        // As in `lower_ascii`: each byte's high bit, set
-        // for `A` to `Z`; no carry crosses a byte (at most 0x7f + 0x3f).
-        let from_a = seven.wrapping_add(ONES * (0x80 - u64::from(b'A')));
-        let past_z = seven.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
-        (from_a & !past_z | c) & HIGH == 0
+        (ascii_capitals(c) | c) & HIGH == 0
     })
 }
 

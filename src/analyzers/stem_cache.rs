@@ -2,7 +2,8 @@
 //! with a cache of the words already stemmed: most words of news text recur, and the stemmer
 //! was a third of the indexing threads' time.
 //!
-//! Input is a lower-cased, folded word; output is its stem, in place. Each
+//! Input is a lower-cased, folded word (for an ASCII word, its key may be read from the word
+//! as written: [`StemCache::stem_ascii`]); output is its stem, in place. Each
 //! [`NewsTokenizer`](super::NewsTokenizer) has its own cache (tantivy clones the analyzer for
 //! each segment writer), so no lock is shared.
 
@@ -21,8 +22,8 @@ const PACKED: usize = 16;
 /// `word` packed into an integer, when it is short enough; never 0 (an empty slot). Its
 /// bytes are loaded in at most four reads, with no copy (a copy of a word's variable length
 /// was a call to `memmove` for every token).
-fn pack(word: &str) -> Option<u128> {
-    pack_with(word.as_bytes(), |half| half)
+fn pack(word: &[u8]) -> Option<u128> {
+    pack_with(word, |half| half)
 }
 
 /// The [`pack`] of the lowercase of `word`, an ASCII word, read from `word` as it is: each
@@ -68,14 +69,15 @@ const PREFIX: u8 = 1;
 /// that wanted its slot last passed it over.
 const USED: u8 = 2;
 
-/// Words stemmed before a cache is made: a query, or the few passages a search highlights,
-/// never pay for one.
+/// Words stemmed before a cache is made (words of fewer than three bytes and numbers, which
+/// skip the cache, do not count): a query, or the few passages a search highlights, never pay
+/// for one.
 pub(super) const STEM_CACHE_WARM_UP: u32 = 4096;
 
 /// A direct-mapped cache of stems: each word has one slot, which a later word may take, unless
 /// the word was looked up again since it came (it is then passed over once: see
-/// [`StemCache::stem`]). Its slots are made once [`STEM_CACHE_WARM_UP`] words went by without
-/// it.
+/// [`StemCache::stem`]). Its slots are made once [`STEM_CACHE_WARM_UP`] words that would use
+/// them went by without them.
 #[derive(Default)]
 pub(super) struct StemCache {
     slots: Vec<Slot>,
@@ -85,10 +87,10 @@ pub(super) struct StemCache {
 impl StemCache {
     /// Replaces `text`, a lower-cased and folded word, by its English stem.
     pub(super) fn stem(&mut self, text: &mut String) {
-        if stem_is_word(text.as_bytes()) {
+        if is_own_stem(text.as_bytes()) {
             return;
         }
-        let key = pack(text);
+        let key = pack(text.as_bytes());
         self.stem_keyed(text, key);
     }
 
@@ -98,14 +100,19 @@ impl StemCache {
     /// the store buffer, and the slot's load, which often misses, starts sooner.
     /// `capitals` tells whether `word` has any.
     pub(super) fn stem_ascii(&mut self, text: &mut String, word: &[u8], capitals: bool) {
-        if stem_is_word(word) {
+        if is_own_stem(word) {
             return;
         }
         let key = if capitals {
             pack_lowercase(word)
         } else {
-            pack_with(word, |half| half)
+            pack(word)
         };
+        debug_assert_eq!(
+            key,
+            pack(text.as_bytes()),
+            "{text}: not the lowercase of its word"
+        );
         self.stem_keyed(text, key);
     }
 
@@ -150,7 +157,7 @@ impl StemCache {
     /// Whether `word` is in the cache.
     #[cfg(test)]
     fn holds(&mut self, word: &str) -> bool {
-        let key = pack(word).expect("a short word");
+        let key = pack(word.as_bytes()).expect("a short word");
         self.slot(key).is_some_and(|s| s.word == key)
     }
 
@@ -181,7 +188,7 @@ impl StemCache {
 /// about them was a load that missed as often as not, beside tantivy's postings tables, and
 /// their slots went to numbers that seldom recur. `word` may be the lowercase word or the
 /// ASCII word it was made from: neither its length nor its digits change with the case.
-fn stem_is_word(word: &[u8]) -> bool {
+fn is_own_stem(word: &[u8]) -> bool {
     word.len() < 3 || word.iter().all(u8::is_ascii_digit)
 }
 
@@ -228,7 +235,7 @@ mod tests {
             word
         };
         // Before the cache is made, while it fills, and from it (twice the warm-up: words
-        // too long to pack do not count towards it).
+        // too long to pack, short words and numbers do not count towards it).
         for _ in 0..(2 * STEM_CACHE_WARM_UP as usize / expected.len() + 2) {
             let stems: Vec<String> = terms(&mut lower, text)
                 .into_iter()
@@ -252,7 +259,7 @@ mod tests {
                     .map(|i| alphabet[(i * 7 + shift) % alphabet.len()])
                     .collect();
                 let lower = String::from_utf8(word.to_ascii_lowercase()).unwrap();
-                assert_eq!(pack_lowercase(&word), pack(&lower), "{lower:?}");
+                assert_eq!(pack_lowercase(&word), pack(lower.as_bytes()), "{lower:?}");
             }
         }
         let mut cache = StemCache::default();
@@ -276,9 +283,9 @@ mod tests {
         }
     }
 
-    /// What [`stem_is_word`] takes for unchanged, the stemmer leaves unchanged: every word
-    /// of one or two letters or digits, ASCII or accented, and numbers of up to five digits
-    /// and longer ones.
+    /// What [`is_own_stem`] takes for unchanged, the stemmer leaves unchanged: every word
+    /// of one or two ASCII letters or digits, every accented letter alone (two bytes), and
+    /// numbers of up to five digits and longer ones.
     #[test]
     fn short_words_and_numbers_are_their_own_stems() {
         let chars: Vec<char> = ('a'..='z')
@@ -302,13 +309,13 @@ mod tests {
         words.extend(["1987", "20210204", "000000000000000000000000000000001"].map(String::from));
         let mut taken = 0;
         for word in &words {
-            if stem_is_word(word.as_bytes()) {
+            if is_own_stem(word.as_bytes()) {
                 taken += 1;
                 assert_eq!(tantivy_stem(word), *word, "{word}");
             }
         }
         assert!(taken > 200_000, "{taken}");
-        assert!(!stem_is_word(b"runs") && !stem_is_word(b"1980s"));
+        assert!(!is_own_stem(b"runs") && !is_own_stem(b"1980s"));
     }
 
     /// Two words of one slot: `common` is looked up again, then `rare` comes once and is
@@ -323,7 +330,7 @@ mod tests {
         }
         let index = |cache: &mut StemCache, w: &str| {
             let first = cache.slots.as_ptr() as usize;
-            (cache.slot(pack(w).unwrap()).unwrap() as *const Slot as usize - first)
+            (cache.slot(pack(w.as_bytes()).unwrap()).unwrap() as *const Slot as usize - first)
                 / std::mem::size_of::<Slot>()
         };
         let common = "markets";
@@ -377,10 +384,10 @@ mod tests {
             let mut buf = [0u8; PACKED];
             buf[..w.len()].copy_from_slice(w.as_bytes());
             let expected = u128::from_le_bytes(buf) ^ ((w.len() as u128) << 120);
-            assert_eq!(pack(w), Some(expected), "{w}");
+            assert_eq!(pack(w.as_bytes()), Some(expected), "{w}");
         }
-        assert_eq!(pack(""), None);
-        assert_eq!(pack("abcdefghijklmnopq"), None);
+        assert_eq!(pack(b""), None);
+        assert_eq!(pack(b"abcdefghijklmnopq"), None);
     }
 
     /// A stem that is not the word's beginning comes back whole from the cache.
