@@ -184,10 +184,10 @@ impl StemCache {
 /// Whether the English stemmer leaves `word` as it is, known without looking at its rules: a
 /// word of fewer than three bytes (the algorithm leaves a word of fewer than three characters
 /// alone), or a number (ASCII digits: every suffix the stemmer removes or changes has a
-/// letter). A quarter of the words of news text are one or the other; asking the cache
-/// about them was a load that missed as often as not, beside tantivy's postings tables, and
-/// their slots went to numbers that seldom recur. `word` may be the lowercase word or the
-/// ASCII word it was made from: neither its length nor its digits change with the case.
+/// letter). A quarter of the words of wire text are one or the other; asking the cache about
+/// them cost a slot's load each, beside tantivy's postings tables, and numbers that seldom
+/// recur took slots from words. `word` may be the lowercase word or the ASCII word it was
+/// made from: neither its length nor its digits change with the case.
 fn is_own_stem(word: &[u8]) -> bool {
     word.len() < 3 || word.iter().all(u8::is_ascii_digit)
 }
