@@ -73,6 +73,12 @@ pub(super) const HYPHEN_PARTICLES: &[&str] = &[
     "al", "el", "ad", "as", "ash", "at", "az", "ar", "bin", "ibn", "abu", "ben", "d",
 ];
 
+/// A character that may join the parts of one word (`O'Brien`, `al-Assad`, `U.S`, `AT&T`):
+/// `'`, `’`, `-`, `.` or `&`.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&')
+}
+
 /// `'` or `’`.
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -334,9 +340,9 @@ struct Run {
 }
 
 impl Run {
-    /// Scans the run that starts at `start`, on a letter or digit. A joiner (`'`, `’`, `-`,
-    /// `.`, `&`) stays inside when a letter or digit follows it; an apostrophe followed by an
-    /// `s` that ends the word is a possessive and ends the run.
+    /// Scans the run that starts at `start`, on a letter or digit. A joiner ([`is_joiner`])
+    /// stays inside when a letter or digit follows it; an apostrophe followed by an `s` that
+    /// ends the word is a possessive and ends the run.
     fn scan(text: &str, start: usize) -> Run {
         let bytes = text.as_bytes();
         let mut case = Case::default();
@@ -357,7 +363,7 @@ impl Run {
                 continue;
             }
             // Most words end at an ASCII byte that joins nothing (a space, a comma).
-            if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&') {
+            if b.is_ascii() && !is_joiner(char::from(b)) {
                 break;
             }
             let Some(d) = char_at(text, j) else { break };
@@ -367,7 +373,7 @@ impl Run {
                 j = after;
                 continue;
             }
-            if !matches!(d, '\'' | '’' | '-' | '.' | '&') {
+            if !is_joiner(d) {
                 break;
             }
             if is_apostrophe(d) && is_possessive_s(text, after) {
