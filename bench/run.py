@@ -16,7 +16,7 @@ Querying: bench/queries.tsv (100 queries: words, phrases, person and date filter
 top 10 with snippets: newsdex in-process p50/p99 (benches/query.rs) and whole-process median,
 FTS5 in-process (bm25 + snippet) p50/p99, ripgrep whole-process median. --queries-only runs the
 queries on the indexes a previous run left in the work folder.
-Needs: cargo build --release; tantivy on PATH (cargo install tantivy-cli); rg (ripgrep).
+Needs: cargo build --release; tantivy on PATH (cargo install tantivy-cli, without --locked); rg (ripgrep).
 """
 import argparse
 import atexit
